@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where calls go and with which token. A blank {@code connector.centra.url} means the built-in sandbox on this
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeoutException;
  * Problems surface as {@link CentraConfigException} on the first call, with one line that says what to set.
  */
 public final class CentraEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(CentraEndpoint.class);
 
     /** Token the sandbox accepts with every permission; only used when no URL is configured. */
     public static final String SANDBOX_TOKEN = "sandbox-demo-token";
@@ -62,6 +66,7 @@ public final class CentraEndpoint {
         if (resolved == null) {
             resolved = url.isEmpty() ? sandboxTarget() : configuredTarget();
             target = resolved;
+            log.info("Centra client talks to {}{}", resolved, resolved.sandbox() ? " (built-in sandbox)" : "");
         }
         return resolved;
     }

@@ -28,6 +28,7 @@ class CentraClientTest {
              "extensions":{"complexity":10}}""";
     static final String TOKEN = "secret-test-token";
 
+    private final List<CentraClient> clients = new java.util.ArrayList<>();
     private StubCentra centra;
     private SimpleMeterRegistry meters;
     private FakeClock clock;
@@ -41,6 +42,7 @@ class CentraClientTest {
 
     @AfterEach
     void stopStub() {
+        clients.forEach(CentraClient::close);
         centra.close();
     }
 
@@ -49,9 +51,11 @@ class CentraClientTest {
                 .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300))
                 .withRetry(new CentraProperties.Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)))
                 .withRateLimit(new CentraProperties.RateLimit(0, 0, 0, Duration.ofSeconds(5)));
-        return new CentraClient(properties, new CentraEndpoint(url, TOKEN, Duration.ofMillis(100)),
+        CentraClient client = new CentraClient(properties, new CentraEndpoint(url, TOKEN, Duration.ofMillis(100)),
                 CentraRateLimiter.of(properties.rateLimit(), clock), new CentraMetrics(meters),
                 new ObjectMapper(), clock, new Random(1));
+        clients.add(client);
+        return client;
     }
 
     private CentraClient client() {
@@ -80,8 +84,8 @@ class CentraClientTest {
     void rejectedTokenFailsAtOnceWithAMessageThatSaysToCreateANewToken() {
         centra.always(status(403, "Forbidden"));
 
-        CentraAuthException error = catchThrowableOfType(() -> client().query("stores", Map.of()),
-                CentraAuthException.class);
+        CentraAuthException error = catchThrowableOfType(CentraAuthException.class,
+                () -> client().query("stores", Map.of()));
 
         assertThat(error.getMessage())
                 .contains("HTTP 403").contains("System → API tokens").contains("CENTRA_TOKEN")
@@ -146,8 +150,8 @@ class CentraClientTest {
     void serverErrorsForeverGiveUpAfterMaxAttemptsWithOneClearLine() {
         centra.always(status(500, "{\"message\":\"Internal error\"}"));
 
-        CentraUnavailableException error = catchThrowableOfType(() -> client().query("stores", Map.of()),
-                CentraUnavailableException.class);
+        CentraUnavailableException error = catchThrowableOfType(CentraUnavailableException.class,
+                () -> client().query("stores", Map.of()));
 
         assertThat(error.getMessage())
                 .startsWith("Centra at " + centra.url() + " is unreachable: HTTP 500 Internal error")
@@ -172,9 +176,8 @@ class CentraClientTest {
     void slowAnswerToAMutationThatIsNotSafeIsSentOnlyOnce() {
         centra.always(held());
 
-        CentraUnavailableException error = catchThrowableOfType(
-                () -> client().mutate("setIdConversions", Map.of("input", List.of()), CentraClient.Retry.NEVER),
-                CentraUnavailableException.class);
+        CentraUnavailableException error = catchThrowableOfType(CentraUnavailableException.class,
+                () -> client().mutate("setIdConversions", Map.of("input", List.of()), CentraClient.Retry.NEVER));
 
         assertThat(error.outcomeUnknown()).isTrue();
         assertThat(error.getMessage()).contains("not safe to repeat").contains("whether it was applied");
@@ -223,8 +226,8 @@ class CentraClientTest {
                   "extensions":{"category":"authorization"},"locations":[{"line":2,"column":3}],"path":["stores"]}],
                  "extensions":{"complexity":50,"permissionsUsed":["Store:read"]}}"""));
 
-        CentraPermissionException error = catchThrowableOfType(() -> client().query("stores", Map.of()),
-                CentraPermissionException.class);
+        CentraPermissionException error = catchThrowableOfType(CentraPermissionException.class,
+                () -> client().query("stores", Map.of()));
 
         assertThat(error.permissions()).containsExactly("Store:read");
         assertThat(error.getMessage()).contains("Store:read").contains("stores").contains("AMS");

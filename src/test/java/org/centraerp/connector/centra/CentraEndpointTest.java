@@ -100,9 +100,8 @@ class CentraEndpointTest {
         }
         String url = "http://127.0.0.1:" + closedPort + "/graphql";
 
-        CentraUnavailableException error = catchThrowableOfType(
-                () -> client(new CentraEndpoint(url, "t", WAIT)).query("stores", Map.of()),
-                CentraUnavailableException.class);
+        CentraUnavailableException error = catchThrowableOfType(CentraUnavailableException.class,
+                () -> client(new CentraEndpoint(url, "t", WAIT)).query("stores", Map.of()));
 
         assertThat(error.getMessage())
                 .isEqualTo("Centra at " + url + " is unreachable: connection refused (2 attempts)"
@@ -113,9 +112,8 @@ class CentraEndpointTest {
     void unknownHostIsOneClearLineWithoutRetrying() {
         String url = "https://no-such-host.invalid/graphql";
 
-        CentraUnavailableException error = catchThrowableOfType(
-                () -> client(new CentraEndpoint(url, "t", WAIT)).query("stores", Map.of()),
-                CentraUnavailableException.class);
+        CentraUnavailableException error = catchThrowableOfType(CentraUnavailableException.class,
+                () -> client(new CentraEndpoint(url, "t", WAIT)).query("stores", Map.of()));
 
         assertThat(error.getMessage())
                 .startsWith("Centra at " + url + " is unreachable: unknown host no-such-host.invalid")
