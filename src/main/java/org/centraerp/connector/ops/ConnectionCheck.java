@@ -70,7 +70,7 @@ public class ConnectionCheck {
                 try {
                     centra.query(document, Map.of("limit", 1, "page", 1));
                 } catch (CentraPermissionException e) {
-                    lacking.add(e.permission());
+                    lacking.addAll(e.permissions());
                 }
             }
             out.printf("  %-24s %s%n", probe.flow(), lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking));

@@ -1,0 +1,37 @@
+package org.centraerp.connector.ops;
+
+import org.centraerp.connector.centra.CentraEndpoint;
+import org.centraerp.connector.centra.CentraException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the operator, once started, which Centra the connector talks to (never the real token). */
+@Component
+public class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final CentraEndpoint endpoint;
+
+    public StartupReport(CentraEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void report() {
+        CentraEndpoint.Target target;
+        try {
+            target = endpoint.target();
+        } catch (CentraException e) {
+            log.warn("Centra is not usable yet: {}", e.getMessage());
+            return;
+        }
+        if (target.sandbox()) {
+            log.info("Built-in Centra sandbox: {} — demo token with all permissions: {}",
+                    target.uri(), CentraEndpoint.SANDBOX_TOKEN);
+        }
+    }
+}
