@@ -77,10 +77,11 @@ abstract class StateRepositoriesContract {
     }
 
     @Test
-    void keysDifferingOnlyInCaseAreDifferentKeys() {
+    void keysDifferingOnlyInCaseOrTrailingSpaceAreDifferentKeys() {
         IdempotencyKeys keys = new IdempotencyKeys(db);
         assertThat(keys.claim("case", "sku-a")).isTrue();
         assertThat(keys.claim("case", "SKU-A")).isTrue();
+        assertThat(keys.claim("case", "sku-a ")).as("trailing space").isTrue();
     }
 
     @Test

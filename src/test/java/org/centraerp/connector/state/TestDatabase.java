@@ -31,14 +31,17 @@ abstract class TestDatabase implements AutoCloseable {
         return null;
     }
 
+    String startHint() {
+        return "";
+    }
+
     DataSource open() {
         String url;
         try {
             url = create();
         } catch (SQLException e) {
             throw new AssertionError(describe() + " is not reachable (" + e.getMessage() + "). These tests need it: "
-                    + "start it (see the brief: pg_ctlcluster ... main start / start-stop-daemon ... mariadbd) "
-                    + "or point the STATE_TEST_* environment variable at one.", e);
+                    + startHint() + ", or point the environment variable at a running one.", e);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -104,6 +107,11 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         @Override
+        String startHint() {
+            return "start it with 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'";
+        }
+
+        @Override
         String create() throws SQLException {
             execute(url, user(), "CREATE SCHEMA " + name);
             return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
@@ -126,6 +134,11 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         String user() {
             return "root";
+        }
+
+        @Override
+        String startHint() {
+            return "start it with 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd'";
         }
 
         @Override
