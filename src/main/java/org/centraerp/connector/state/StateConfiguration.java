@@ -49,6 +49,8 @@ public class StateConfiguration {
      * For {@code file:...?readLock=idempotent&idempotentRepository=#fileReadLockRepository}: shared by all
      * instances through the state database; a lock left by a killed instance expires after lock-max-age.
      * Camel's own lock is only a guard against two readers: the file checksum checkpoint keeps correctness.
+     * Camel 4.17: do not combine readLock=idempotent with preMove (CAMEL-24093, fixed later: the key is
+     * released under the moved path, so the original key stays and same-named files are never read again).
      */
     @Bean
     JdbcOrphanLockAwareIdempotentRepository fileReadLockRepository(DataSource dataSource, CamelContext camelContext,
