@@ -1,0 +1,36 @@
+package org.centraerp.connector.mapping;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a mapping file describes, named by its {@code kind:} line. Each kind has a JSON schema at
+ * {@code mapping-schemas/<kind>.schema.json}; field lists in every kind share {@code field.schema.json}.
+ */
+public enum MappingKind {
+    LOOKUPS("lookups"),
+    MASTER_DATA("master-data");
+
+    private final String yamlName;
+
+    MappingKind(String yamlName) {
+        this.yamlName = yamlName;
+    }
+
+    public String yamlName() {
+        return yamlName;
+    }
+
+    public String schemaResource() {
+        return "mapping-schemas/" + yamlName + ".schema.json";
+    }
+
+    public static Optional<MappingKind> fromYaml(String name) {
+        return Arrays.stream(values()).filter(k -> k.yamlName.equals(name)).findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(MappingKind::yamlName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,61 @@
+package org.centraerp.connector.mapping;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The active customer's mappings ({@code connector.customer} under {@code connector.mappings-dir}),
+ * loaded and checked once at start-up: a problem in any file stops the application with one error
+ * that lists every problem by file, line and key.
+ */
+@Component
+public class MappingRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingRepository.class);
+
+    private final MappingSet mappings;
+
+    public MappingRepository(@Value("${connector.mappings-dir:mappings}") String mappingsDir,
+                             @Value("${connector.customer:default}") String customer,
+                             CamelContext camelContext) {
+        this.mappings = new MappingValidator(camelContext).load(Path.of(mappingsDir), customer);
+        LOG.info("Mappings of customer '{}' loaded from {}: {}", customer, mappings.directory(), mappings.flows());
+    }
+
+    public String customer() {
+        return mappings.customer();
+    }
+
+    public LookupTables lookups() {
+        return mappings.lookups();
+    }
+
+    /** The master-data export; fails with a hint when the customer has no master-data.yaml. */
+    public MasterDataMapping masterData() {
+        return mappings.masterData();
+    }
+
+    /** The mapping file {@code <flow>.yaml} of the active customer. */
+    public Optional<MappingDocument> document(String flow) {
+        return mappings.document(flow);
+    }
+
+    public List<MappingDocument> documents(MappingKind kind) {
+        return mappings.documents(kind);
+    }
+
+    /** A compiled field list, e.g. {@code fieldMap("stock-to-centra", "fields")}. */
+    public FieldMap fieldMap(String flow, String keyPath) {
+        return mappings.fieldMap(flow, keyPath);
+    }
+
+    public MappingSet mappings() {
+        return mappings;
+    }
+}

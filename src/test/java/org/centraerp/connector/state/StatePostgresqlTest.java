@@ -1,0 +1,13 @@
+package org.centraerp.connector.state;
+
+class StatePostgresqlTest extends StateRepositoriesContract {
+    @Override
+    TestDatabase database() {
+        return new TestDatabase.Postgresql();
+    }
+
+    @Override
+    DatabaseVendor expectedVendor() {
+        return DatabaseVendor.POSTGRESQL;
+    }
+}
