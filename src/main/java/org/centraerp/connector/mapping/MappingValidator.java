@@ -187,7 +187,8 @@ public final class MappingValidator {
             String fieldsPath = "entities." + e.getKey() + ".fields";
             FieldMap fields = document.fieldMaps().get(fieldsPath);
             if (fields != null) {
-                entities.put(e.getKey(), new EntityExport(e.getKey(), e.getValue().path("file").asText(), fields));
+                entities.put(e.getKey(), new EntityExport(e.getKey(), e.getValue().path("file").asText(),
+                        Optional.ofNullable(e.getValue().path("table").textValue()), fields));
             }
         });
         MasterDataMapping.Format format = "json".equals(root.path("format").asText("csv"))

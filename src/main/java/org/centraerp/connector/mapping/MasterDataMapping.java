@@ -18,8 +18,8 @@ public record MasterDataMapping(String file, Format format, Csv csv, Map<String,
     public record Csv(char delimiter, Charset charset, boolean header) {
     }
 
-    /** One exported entity: its output file name and columns. */
-    public record EntityExport(String entity, String file, FieldMap fields) {
+    /** One exported entity: its output file name, optional ERP staging table, and columns. */
+    public record EntityExport(String entity, String file, Optional<String> table, FieldMap fields) {
     }
 
     public Optional<EntityExport> entity(String name) {
