@@ -7,10 +7,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.centraerp.connector.sandbox.graphql.CentraScalars;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +29,12 @@ public class SandboxDisabledConfiguration {
         registration.addUrlPatterns("/sandbox/*");
         registration.setName("sandboxDisabledFilter");
         return registration;
+    }
+
+    /** Spring GraphQL still builds the schema from sandbox/schema/; its custom scalars must exist for that. */
+    @Bean
+    RuntimeWiringConfigurer sandboxScalarsWhileDisabled() {
+        return CentraScalars::register;
     }
 
     static final class NotFoundFilter extends OncePerRequestFilter {

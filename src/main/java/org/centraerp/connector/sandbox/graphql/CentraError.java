@@ -29,6 +29,13 @@ public record CentraError(String message, String category, List<SourceLocation> 
         return new CentraError(message, category, List.of(env.getField().getSourceLocation()), path.toList());
     }
 
+    private static Map<String, Object> location(SourceLocation location) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("line", location.getLine());
+        map.put("column", location.getColumn());
+        return map;
+    }
+
     @Override
     public String getMessage() {
         return message;
@@ -60,7 +67,7 @@ public record CentraError(String message, String category, List<SourceLocation> 
         spec.put("message", message);
         spec.put("extensions", Map.of("category", category));
         spec.put("locations", locations.stream()
-                .map(l -> Map.of("line", l.getLine(), "column", l.getColumn()))
+                .map(CentraError::location)
                 .collect(Collectors.toList()));
         spec.put("path", path);
         return spec;

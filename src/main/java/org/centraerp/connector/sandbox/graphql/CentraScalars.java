@@ -31,6 +31,11 @@ public class CentraScalars implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(graphql.schema.idl.RuntimeWiring.Builder builder) {
+        register(builder);
+    }
+
+    /** Also used with the sandbox switched off: the schema files still load and need their scalars. */
+    public static void register(graphql.schema.idl.RuntimeWiring.Builder builder) {
         builder.scalar(scalar("DateTimeTz", "Date and time with a time zone, e.g. 2022-06-23T15:47:12+02:00"));
         builder.scalar(scalar("Date", "A calendar date, e.g. 2024-02-01"));
     }
