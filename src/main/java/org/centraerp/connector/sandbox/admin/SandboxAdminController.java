@@ -1,0 +1,67 @@
+package org.centraerp.connector.sandbox.admin;
+
+import java.util.Map;
+
+import org.centraerp.connector.sandbox.ConditionalOnSandboxEnabled;
+import org.centraerp.connector.sandbox.gateway.RateLimiter;
+import org.centraerp.connector.sandbox.knobs.Knobs;
+import org.centraerp.connector.sandbox.knobs.KnobsUpdate;
+import org.centraerp.connector.sandbox.knobs.SandboxKnobs;
+import org.centraerp.connector.sandbox.store.SandboxData;
+import org.centraerp.connector.sandbox.store.SeedLoader;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox's own controls for tests and benchmarks (not part of Centra's API, needs no token):
+ * <ul>
+ *   <li>{@code GET /sandbox/admin/knobs}: the knobs in force, as JSON ({@link SandboxKnobs}).</li>
+ *   <li>{@code PUT /sandbox/admin/knobs}: change some knobs; fields left out keep their value, e.g.
+ *       {@code {"latencyMs": 50, "faultRates": {"serverError": 0.1, "rateLimited": 0, "timeout": 0}}} or
+ *       {@code {"quotaOverrides": {"REQUEST_COUNT": {"TEN_SECONDS": 2}}}}. Rate-limit changes refill the buckets.</li>
+ *   <li>{@code POST /sandbox/admin/reset}: back to the seeded demo store, the configured knobs and full buckets.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/sandbox/admin")
+@ConditionalOnSandboxEnabled
+public class SandboxAdminController {
+
+    private final Knobs knobs;
+    private final RateLimiter rateLimiter;
+    private final SandboxData data;
+    private final SeedLoader seedLoader;
+
+    public SandboxAdminController(Knobs knobs, RateLimiter rateLimiter, SandboxData data, SeedLoader seedLoader) {
+        this.knobs = knobs;
+        this.rateLimiter = rateLimiter;
+        this.data = data;
+        this.seedLoader = seedLoader;
+    }
+
+    @GetMapping("/knobs")
+    public SandboxKnobs knobs() {
+        return knobs.current();
+    }
+
+    @PutMapping("/knobs")
+    public SandboxKnobs updateKnobs(@RequestBody KnobsUpdate update) {
+        SandboxKnobs updated = knobs.update(update);
+        if (update.rateLimitTier() != null || update.quotaOverrides() != null) {
+            rateLimiter.refill();
+        }
+        return updated;
+    }
+
+    @PostMapping("/reset")
+    public Map<String, Object> reset() {
+        seedLoader.reseed(data);
+        SandboxKnobs reset = knobs.reset();
+        rateLimiter.refill();
+        return Map.of("reset", true, "knobs", reset);
+    }
+}

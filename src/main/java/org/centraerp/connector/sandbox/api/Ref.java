@@ -1,0 +1,30 @@
+package org.centraerp.connector.sandbox.api;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.centraerp.connector.sandbox.store.Identified;
+import org.centraerp.connector.sandbox.store.Table;
+
+/** Centra's reference inputs such as StoreInput or ProductInput: exactly one of {@code id} or {@code externalId}. */
+public record Ref(Integer id, String externalId) {
+
+    public <T extends Identified> Optional<T> find(Table<T> table, Function<T, String> externalIdOf) {
+        if (id != null) {
+            return table.find(id);
+        }
+        if (externalId != null) {
+            return table.stream().filter(row -> externalId.equals(externalIdOf.apply(row))).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    public <T extends Identified> Optional<T> find(Table<T> table) {
+        return id == null ? Optional.empty() : table.find(id);
+    }
+
+    /** How the reference reads in a userError message. */
+    public String describe() {
+        return id != null ? "id " + id : "external id \"" + externalId + "\"";
+    }
+}

@@ -1,0 +1,3 @@
+package org.centraerp.connector.sandbox.store;
+
+public enum ProductStatus { ACTIVE, INACTIVE, CANCELLED }

@@ -1,0 +1,109 @@
+package org.centraerp.connector.sandbox.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's whole state: one {@link Table} per aggregate. Reads are lock-free; every mutation runs inside
+ * {@link #write} so that "validate, then apply" is atomic and a rejected mutation leaves nothing changed, as in
+ * Centra. Later flows add their tables here (stock per size x warehouse, orders, shipments, returns).
+ */
+public final class SandboxData {
+
+    public final Table<Store> stores = new Table<>();
+    public final Table<Country> countries = new Table<>();
+    public final Table<Currency> currencies = new Table<>();
+    public final Table<AllocationRule> allocationRules = new Table<>();
+    public final Table<ShippingOption> shippingOptions = new Table<>();
+    public final Table<Market> markets = new Table<>();
+    public final Table<Warehouse> warehouses = new Table<>();
+    public final Table<Pricelist> pricelists = new Table<>();
+    public final Table<SizeChart> sizeCharts = new Table<>();
+    public final Table<Brand> brands = new Table<>();
+    public final Table<Collection> collections = new Table<>();
+    public final Table<Folder> folders = new Table<>();
+    public final Table<Product> products = new Table<>();
+    public final Table<ProductVariant> productVariants = new Table<>();
+    public final Table<ProductSize> productSizes = new Table<>();
+    public final Table<Display> displays = new Table<>();
+    public final Table<Customer> customers = new Table<>();
+    public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
+    private final Map<String, AttributeType> attributeTypes = new ConcurrentHashMap<>();
+    private final Map<AssignedAttributes.ObjectKey, AssignedAttributes> assignedAttributes = new ConcurrentHashMap<>();
+    /** Sizes belong to size charts but have ids of their own. */
+    private final AtomicInteger lastSizeId = new AtomicInteger();
+
+    /** Runs a change under the single writer lock; mutations validate and apply inside it. */
+    public synchronized <R> R write(Supplier<R> change) {
+        return change.get();
+    }
+
+    public int nextSizeId() {
+        return lastSizeId.incrementAndGet();
+    }
+
+    public Optional<Size> size(Integer sizeId) {
+        return sizeCharts.stream().flatMap(chart -> chart.sizes().stream())
+                .filter(size -> sizeId != null && size.id() == sizeId).findFirst();
+    }
+
+    public Optional<AttributeType> attributeType(String name) {
+        return Optional.ofNullable(name).map(attributeTypes::get);
+    }
+
+    public List<AttributeType> attributeTypes() {
+        return attributeTypes.values().stream().sorted(java.util.Comparator.comparing(AttributeType::name)).toList();
+    }
+
+    public AssignedAttributes attributesOf(AttributeObjectType type, int id) {
+        return assignedAttributes.getOrDefault(new AssignedAttributes.ObjectKey(type, id), AssignedAttributes.NONE);
+    }
+
+    public void setAttributes(AttributeObjectType type, int id, AssignedAttributes attributes) {
+        assignedAttributes.put(new AssignedAttributes.ObjectKey(type, id), attributes);
+    }
+
+    /** Drops everything and loads the seed; ids continue after the highest seeded id of each table. */
+    public synchronized void reset(Seed seed) {
+        List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
+                warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
+                productSizes, displays, customers, mappedAttributes);
+        tables.forEach(Table::clear);
+        attributeTypes.clear();
+        assignedAttributes.clear();
+        load(seed.stores(), stores::put);
+        load(seed.countries(), countries::put);
+        load(seed.currencies(), currencies::put);
+        load(seed.allocationRules(), allocationRules::put);
+        load(seed.shippingOptions(), shippingOptions::put);
+        load(seed.markets(), markets::put);
+        load(seed.warehouses(), warehouses::put);
+        load(seed.pricelists(), pricelists::put);
+        load(seed.sizeCharts(), sizeCharts::put);
+        load(seed.brands(), brands::put);
+        load(seed.collections(), collections::put);
+        load(seed.folders(), folders::put);
+        load(seed.products(), products::put);
+        load(seed.productVariants(), productVariants::put);
+        load(seed.productSizes(), productSizes::put);
+        load(seed.displays(), displays::put);
+        load(seed.customers(), customers::put);
+        load(seed.mappedAttributes(), mappedAttributes::put);
+        load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
+        load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
+                new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),
+                        a.dynamicValues() == null ? Map.of() : a.dynamicValues())));
+        lastSizeId.set(sizeCharts.stream().flatMap(c -> c.sizes().stream()).mapToInt(Size::id).max().orElse(0));
+    }
+
+    private static <T> void load(List<T> rows, Consumer<T> put) {
+        if (rows != null) {
+            rows.forEach(put);
+        }
+    }
+}

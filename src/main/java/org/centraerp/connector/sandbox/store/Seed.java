@@ -1,0 +1,19 @@
+package org.centraerp.connector.sandbox.store;
+
+import java.util.List;
+import java.util.Map;
+
+/** The demo store the sandbox starts with, read from {@code sandbox/seed.yaml}. */
+public record Seed(List<Store> stores, List<Country> countries, List<Currency> currencies,
+                   List<AllocationRule> allocationRules, List<ShippingOption> shippingOptions, List<Market> markets,
+                   List<Warehouse> warehouses, List<Pricelist> pricelists, List<SizeChart> sizeCharts,
+                   List<Brand> brands, List<Collection> collections, List<Folder> folders, List<Product> products,
+                   List<ProductVariant> productVariants, List<ProductSize> productSizes, List<Display> displays,
+                   List<Customer> customers, List<AttributeType> attributeTypes,
+                   List<MappedAttributeValue> mappedAttributes, List<SeededAttributes> assignedAttributes) {
+
+    /** Attributes assigned to one object at start. */
+    public record SeededAttributes(AttributeObjectType objectType, int objectId, List<Integer> mappedIds,
+                                   Map<String, Map<String, String>> dynamicValues) {
+    }
+}

@@ -1,0 +1,4 @@
+package org.centraerp.connector.sandbox.store;
+
+public record ShippingOption(int id, String name) implements Identified {
+}

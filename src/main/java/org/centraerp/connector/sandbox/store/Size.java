@@ -1,0 +1,4 @@
+package org.centraerp.connector.sandbox.store;
+
+public record Size(int id, String name) implements Identified {
+}

@@ -1,0 +1,3 @@
+package org.centraerp.connector.sandbox.store;
+
+public enum StoreType { DIRECT_TO_CONSUMER, WHOLESALE }
