@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,7 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * supported kind: every export replaces the rows, so a store removed in Centra disappears from the ERP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "connector.sandbox.rate-limit-tier=NONE"})
+        "connector.sandbox.rate-limit-tier=NONE",
+        "connector.master-data.at-start=false"})
+@DirtiesContext // its ERP database is dropped after the class
 abstract class MasterDataErpTablesContract {
 
     @TempDir

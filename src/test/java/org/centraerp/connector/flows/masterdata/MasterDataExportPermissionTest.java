@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:master-data-permission;DB_CLOSE_DELAY=-1",
         "connector.centra.token=sandbox-stores-only-token",
-        "connector.sandbox.rate-limit-tier=NONE"})
+        "connector.sandbox.rate-limit-tier=NONE",
+        "connector.master-data.at-start=false"})
 class MasterDataExportPermissionTest {
 
     @TempDir
