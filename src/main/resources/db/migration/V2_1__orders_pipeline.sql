@@ -24,8 +24,9 @@ CREATE TABLE connector_order_inbox (
 
 CREATE INDEX ix_connector_order_inbox_due ON connector_order_inbox (due_at);
 
--- Every version of an order given to the ERP. A version is the SHA-256 of the order as fetched
--- (without isLocked/updatedAt); export_version numbers them 1, 2, ... per order. The row is written
+-- Every version of an order given to the ERP. order_version is the SHA-256 of the order as fetched
+-- (without isLocked/updatedAt); a new version is exported when it differs from the latest one.
+-- export_version numbers them 1, 2, ... per order and is the UNIQUE update marker. The row is written
 -- (WRITING) before the ERP side and marked WRITTEN after it, so a crash in between is finished on the
 -- next attempt with the same export_version, which the ERP tables' UNIQUE (order_number, export_version)
 -- turns into a no-op when the ERP side had committed already.
@@ -41,7 +42,6 @@ CREATE TABLE connector_order_export (
     centra_error     VARCHAR(1000),
     created_at       ${timestamp}  NOT NULL,
     updated_at       ${timestamp}  NOT NULL,
-    CONSTRAINT uq_connector_order_export UNIQUE (order_number, order_version),
     CONSTRAINT uq_connector_order_export_version UNIQUE (order_number, export_version),
     CONSTRAINT ck_connector_order_export_state CHECK (state IN ('WRITING', 'WRITTEN', 'ABANDONED')),
     CONSTRAINT ck_connector_order_export_action CHECK (centra_action IN ('NONE', 'PENDING', 'DONE', 'FAILED'))

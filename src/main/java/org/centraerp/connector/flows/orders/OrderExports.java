@@ -88,10 +88,17 @@ public class OrderExports {
                 fileName, action.name(), now(), export.orderNumber(), export.exportVersion());
     }
 
-    /** Written versions whose lock/confirm in Centra is still to do (e.g. after a crash), oldest first. */
-    public List<Export> pendingCentraActions(int max) {
+    /**
+     * Written versions whose lock/confirm in Centra is still to do (Centra was down, or an instance died), oldest
+     * first; only those left alone for {@code olderThan}, so the sweep does not race the exporter that wrote them.
+     */
+    public List<Export> pendingCentraActions(int max, java.time.Duration olderThan) {
+        LocalDateTime before = now().minus(olderThan);
         return jdbc.query("SELECT " + COLUMNS + " FROM connector_order_export WHERE centra_action = 'PENDING'"
-                + " ORDER BY created_at, order_number", ps -> ps.setMaxRows(max), ROW);
+                + " AND updated_at < ? ORDER BY created_at, order_number", ps -> {
+                    ps.setObject(1, before);
+                    ps.setMaxRows(max);
+                }, ROW);
     }
 
     public void centraActionDone(Export export) {
@@ -103,6 +110,16 @@ public class OrderExports {
         String cut = error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…";
         jdbc.update("UPDATE connector_order_export SET centra_action = 'FAILED', centra_error = ?, updated_at = ?"
                 + " WHERE order_number = ? AND export_version = ?", cut, now(), export.orderNumber(), export.exportVersion());
+    }
+
+    /**
+     * The connector confirmed the order itself: the ERP's latest version stands for Centra's order as it is now
+     * (status CONFIRMED), so reading it again is not a change to export.
+     */
+    public void confirmedByConnector(Export export, String versionAfterConfirm) {
+        jdbc.update("UPDATE connector_order_export SET order_version = ?, centra_status = 'CONFIRMED', updated_at = ?"
+                + " WHERE order_number = ? AND export_version = ? AND order_version = ?", versionAfterConfirm, now(),
+                export.orderNumber(), export.exportVersion(), export.orderVersion());
     }
 
     /** Written versions in all (for tests and the operator). */
