@@ -41,6 +41,13 @@ public class MappingRepository {
         return mappings.masterData();
     }
 
+    /** The orders export (the customer's file of kind {@code orders}); fails with a hint when there is none. */
+    public OrdersMapping orders() {
+        return documents(MappingKind.ORDERS).stream().findFirst().map(OrdersMapping::of)
+                .orElseThrow(() -> new IllegalStateException("No mapping of kind orders in " + mappings.directory()
+                        + ": add orders.yaml (copy mappings/default/orders.yaml)"));
+    }
+
     /** The mapping file {@code <flow>.yaml} of the active customer. */
     public Optional<MappingDocument> document(String flow) {
         return mappings.document(flow);
