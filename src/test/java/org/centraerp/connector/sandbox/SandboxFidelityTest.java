@@ -35,7 +35,8 @@ class SandboxFidelityTest extends SandboxTestSupport {
             "productVariants", "createDisplay", "updateDisplay", "displays", "mappedAttributes", "assignAttributes",
             "unassignAttributes", "allocationRules", "countries", "currencies", "customers", "changeStock", "setStock",
             "stockChangeConnection", "orders", "setOrdersLock", "confirmOrder", "updateDirectToConsumerOrder",
-            "cancelDirectToConsumerOrder", "updateWholesaleOrder");
+            "cancelDirectToConsumerOrder", "updateWholesaleOrder", "createShipment", "updateShipment",
+            "completeShipment");
 
     /**
      * Documented examples whose request is not valid GraphQL, so Centra (graphql-php) refuses them too: the docs page
@@ -43,17 +44,21 @@ class SandboxFidelityTest extends SandboxTestSupport {
      * names its field differently from its request (cancelDTCOrder for cancelDirectToConsumerOrder): no GraphQL
      * server can answer that key, so it fails for the missing key only.
      */
-    static final Map<String, String> INVALID_DOCUMENTS = Map.of(
-            "010-updateDisplay.json", "Invalid syntax",            // input: [ addProductVariants: {...} ]
-            "019-assignAttributes.json", "Undefined fragment",     // ...attributes not defined in the request
-            "045-markets.json", "Undefined fragment",              // ...marketFields not defined in the request
-            "046-updateMarket.json", "Undefined fragment",         // ...marketFields not defined in the request
-            "011-orders.json", "Undefined fragment",               // ...customerId not defined in the request
-            "013-updateDirectToConsumerOrder.json", "Undefined fragment", // ...orderInfo not defined
-            "014-updateDirectToConsumerOrder.json", "Undefined fragment", // ...orderInfo not defined
-            "037-updateWholesaleOrder.json", "Undefined fragment", // ...orderInfo not defined in the request
-            "038-updateWholesaleOrder.json", "Undefined fragment", // ...orderInfo not defined in the request
-            "020-cancelDirectToConsumerOrder.json", "data.cancelDTCOrder: missing"); // answer key != request field
+    static final Map<String, String> INVALID_DOCUMENTS = Map.ofEntries(
+            Map.entry("010-updateDisplay.json", "Invalid syntax"), // input: [ addProductVariants: {...} ]
+            Map.entry("019-assignAttributes.json", "Undefined fragment"), // ...attributes not defined in the request
+            Map.entry("045-markets.json", "Undefined fragment"), // ...marketFields not defined in the request
+            Map.entry("046-updateMarket.json", "Undefined fragment"), // ...marketFields not defined in the request
+            Map.entry("011-orders.json", "Undefined fragment"), // ...customerId not defined in the request
+            Map.entry("013-updateDirectToConsumerOrder.json", "Undefined fragment"), // ...orderInfo not defined
+            Map.entry("014-updateDirectToConsumerOrder.json", "Undefined fragment"), // ...orderInfo not defined
+            Map.entry("037-updateWholesaleOrder.json", "Undefined fragment"), // ...orderInfo not defined in the request
+            Map.entry("038-updateWholesaleOrder.json", "Undefined fragment"), // ...orderInfo not defined in the request
+            Map.entry("020-cancelDirectToConsumerOrder.json", "data.cancelDTCOrder: missing"), // answer key != request field
+            Map.entry("016-updateShipment.json", "Undefined fragment"), // ...shipmentDetails defined in 015 only
+            Map.entry("017-completeShipment.json", "Undefined fragment"), // ...shipmentDetails defined in 015 only
+            Map.entry("041-updateShipment.json", "Undefined fragment"), // ...shipmentDetails defined in 040 only
+            Map.entry("042-completeShipment.json", "Undefined fragment")); // ...shipmentDetails defined in 040 only
 
     private static final Pattern FAIL = Pattern.compile("^FAIL (\\S+) \\((\\w+)\\): (.*)$");
     private static final Pattern EXAMPLE = Pattern.compile("^(?:ok  |FAIL) (\\S+) \\((\\w+)\\)");

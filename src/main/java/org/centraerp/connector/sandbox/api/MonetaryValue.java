@@ -10,7 +10,7 @@ import org.centraerp.connector.sandbox.store.SandboxData;
 /** Centra's MonetaryValue output: value, currency, conversion rate to the base currency, and "41.00 EUR". */
 public record MonetaryValue(BigDecimal value, Currency currency, double conversionRate, String formattedValue) {
 
-    static MonetaryValue of(Money money, SandboxData data) {
+    public static MonetaryValue of(Money money, SandboxData data) {
         if (money == null) {
             return null;
         }

@@ -42,6 +42,11 @@ public final class SandboxData {
     public final OrderTable orders = new OrderTable();
     /** Order lines belong to their order but have ids of their own. */
     private final AtomicInteger lastOrderLineId = new AtomicInteger();
+    /** Shipments and returns of orders; their lines have ids of their own. */
+    public final Table<Shipment> shipments = new Table<>();
+    public final Table<Return> returns = new Table<>();
+    private final AtomicInteger lastShipmentLineId = new AtomicInteger();
+    private final AtomicInteger lastReturnLineId = new AtomicInteger();
     /** The event queue (one integration: the sandbox's tokens share it) and its listeners by object type. */
     public final Table<Event> events = new Table<>();
     private final Map<String, EventListener> eventListeners = new ConcurrentHashMap<>();
@@ -57,6 +62,14 @@ public final class SandboxData {
 
     public int nextOrderLineId() {
         return lastOrderLineId.incrementAndGet();
+    }
+
+    public int nextShipmentLineId() {
+        return lastShipmentLineId.incrementAndGet();
+    }
+
+    public int nextReturnLineId() {
+        return lastReturnLineId.incrementAndGet();
     }
 
     public Map<String, EventListener> eventListeners() {
@@ -120,7 +133,7 @@ public final class SandboxData {
     public synchronized void reset(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
-                productSizes, displays, customers, mappedAttributes, stockChanges, events);
+                productSizes, displays, customers, mappedAttributes, stockChanges, events, shipments, returns);
         tables.forEach(Table::clear);
         stock.clear();
         lastStockChangeLineId.set(0);
@@ -128,6 +141,8 @@ public final class SandboxData {
         orders.clear();
         eventListeners.clear();
         lastOrderLineId.set(0);
+        lastShipmentLineId.set(0);
+        lastReturnLineId.set(0);
         attributeTypes.clear();
         assignedAttributes.clear();
         load(seed.stores(), stores::put);
