@@ -48,6 +48,22 @@ public class MappingRepository {
                         + ": add orders.yaml (copy mappings/default/orders.yaml)"));
     }
 
+    /** The shipments import (kind {@code shipments}); fails with a hint when there is none. */
+    public InboundDocumentsMapping shipments() {
+        return inbound(MappingKind.SHIPMENTS, "shipments.yaml");
+    }
+
+    /** The returns import (kind {@code returns}); fails with a hint when there is none. */
+    public InboundDocumentsMapping returns() {
+        return inbound(MappingKind.RETURNS, "returns.yaml");
+    }
+
+    private InboundDocumentsMapping inbound(MappingKind kind, String example) {
+        return documents(kind).stream().findFirst().map(InboundDocumentsMapping::of)
+                .orElseThrow(() -> new IllegalStateException("No mapping of kind " + kind.yamlName() + " in "
+                        + mappings.directory() + ": add " + example + " (copy mappings/default/" + example + ")"));
+    }
+
     /** The mapping file {@code <flow>.yaml} of the active customer. */
     public Optional<MappingDocument> document(String flow) {
         return mappings.document(flow);

@@ -40,6 +40,12 @@ public class ShipmentFaults {
         }
     }
 
+    /** Injected failures of {@code mutation} still to come. */
+    public int pending(String mutation) {
+        AtomicInteger left = failNext.get(mutation);
+        return left == null ? 0 : left.get();
+    }
+
     public void reset() {
         failNext.clear();
         captureRefused.clear();

@@ -1,0 +1,123 @@
+package org.centraerp.connector.flows.shipments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.centraerp.connector.centra.CentraUserErrorException;
+import org.centraerp.connector.mapping.InboundDocumentsMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the routes {@code import-shipment-file} and {@code import-return-file}: read a dropped file whole
+ * with the customer's mapping, then either refuse it (to {@code .error/} with {@code <file>.error.txt}) or hand each
+ * document to Centra and write {@code .done/<file>.report.csv}. A bad document is reported and the others go on;
+ * Centra unreachable fails the exchange, so the file stays and is read again (each document continues where it
+ * stopped, keyed by its ERP reference).
+ */
+public class InboundFileImport {
+
+    /** Why the whole file is refused; absent when it can be applied. */
+    public static final String REFUSAL = "InboundFileRefusal";
+    /** Where the consumer moves the file, relative to the inbox: {@code .done/<name>} or {@code .error/<name>}. */
+    public static final String ARCHIVE = "InboundFileArchive";
+    static final String DOCUMENTS = "InboundFileDocuments";
+    static final String DONE_FOLDER = ".done";
+    static final String ERROR_FOLDER = ".error";
+
+    private static final Logger log = LoggerFactory.getLogger(InboundFileImport.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final String what;
+    private final Supplier<InboundDocumentsMapping> mapping;
+    private final Function<InboundDocumentsMapping, Function<InboundDocument, ShipmentOutcome>> delivery;
+
+    /**
+     * @param what     "shipments" or "returns", for messages
+     * @param mapping  the customer's mapping of this kind
+     * @param delivery per mapping, what sends one document to Centra
+     */
+    public InboundFileImport(String what, Supplier<InboundDocumentsMapping> mapping,
+                             Function<InboundDocumentsMapping, Function<InboundDocument, ShipmentOutcome>> delivery) {
+        this.what = what;
+        this.mapping = mapping;
+        this.delivery = delivery;
+    }
+
+    /** Reads the file: its documents, or the reason it is refused. Sends nothing. */
+    public void check(Exchange exchange) {
+        Path file = file(exchange);
+        try {
+            List<InboundDocument> documents = new InboundDocumentReader(mapping.get()).read(file);
+            exchange.getIn().setHeader(DOCUMENTS, documents);
+            log.info("{}: {} {}, sending to Centra", file.getFileName(), documents.size(), what);
+        } catch (InboundFileRefusedException e) {
+            exchange.getIn().setHeader(REFUSAL, e.getMessage());
+        }
+    }
+
+    public void refuse(Exchange exchange) {
+        Path file = file(exchange);
+        String reason = exchange.getIn().getHeader(REFUSAL, String.class);
+        String archived = archiveName(file, ERROR_FOLDER);
+        writeText(file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt"), file.getFileName()
+                + " was refused whole; none of its " + what + " was sent to Centra.\nReason: " + reason
+                + "\nFix the file (or " + mapping.get().file() + ") and drop it again in " + file.getParent() + "\n");
+        exchange.getIn().setHeader(ARCHIVE, ERROR_FOLDER + "/" + archived);
+        log.warn("{} refused: {} — moved to {}/", file.getFileName(), reason, ERROR_FOLDER);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void apply(Exchange exchange) {
+        Path file = file(exchange);
+        List<InboundDocument> documents = exchange.getIn().getHeader(DOCUMENTS, List.class);
+        Function<InboundDocument, ShipmentOutcome> send = delivery.apply(mapping.get());
+        List<ShipmentOutcome> outcomes = new ArrayList<>();
+        for (InboundDocument document : documents) {
+            try {
+                outcomes.add(send.apply(document));
+            } catch (CentraUserErrorException e) {
+                outcomes.add(ShipmentOutcome.refused(document, e.getMessage()));
+            }
+        }
+        String archived = archiveName(file, DONE_FOLDER);
+        ShipmentReport.write(file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), outcomes);
+        exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
+        log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), ShipmentReport.summary(outcomes),
+                DONE_FOLDER, archived);
+    }
+
+    private static Path file(Exchange exchange) {
+        return Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+    }
+
+    /** The file's name in the archive folder; a name already there gets a time stamp so no report is lost. */
+    private static String archiveName(Path file, String folder) {
+        String name = file.getFileName().toString();
+        if (!Files.exists(file.resolveSibling(folder).resolve(name))) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String stamp = LocalDateTime.now().format(STAMP);
+        return dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp;
+    }
+
+    private static void writeText(Path target, String text) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
