@@ -18,7 +18,6 @@ import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.sandbox.shipments.ShipmentFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,8 +44,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.returns.poll-delay=200"})
 public abstract class ShipmentFlowTestSupport {
 
-    @TempDir
-    static Path erp;
+    /** One ERP folder for the JVM: the Spring context (and its file routes) is shared by every subclass. */
+    protected static final Path erp = createFolder();
+
+    private static Path createFolder() {
+        try {
+            return Files.createTempDirectory("shipments-e2e-erp");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
