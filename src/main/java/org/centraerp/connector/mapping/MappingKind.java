@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  */
 public enum MappingKind {
     LOOKUPS("lookups"),
-    MASTER_DATA("master-data");
+    MASTER_DATA("master-data"),
+    PRODUCTS("products"),
+    PRICES("prices");
 
     private final String yamlName;
 
