@@ -11,64 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.centraerp.connector.state.CatalogueIds;
-import org.centraerp.connector.state.SentValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Route {@code import-product-file} on embedded defaults against the built-in sandbox: the sample product master
  * becomes Centra products, variants, sizes and displays, read back through the sandbox's GraphQL API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:catalogue-end-to-end;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-products.camel.yaml",
-        "connector.master-data.at-start=false",
-        "connector.catalogue.poll-delay=200",
-        "connector.sandbox.rate-limit-tier=NONE",
-        "connector.centra.rate-limit.mutations-per-10s=0",
-        "connector.centra.rate-limit.requests-per-10s=0"})
-class CatalogueImportEndToEndTest {
+class CatalogueImportEndToEndTest extends CatalogueEndToEndSupport {
 
-    static final String SAMPLE = "samples/products/products.csv";
-
-    @TempDir
-    static Path erpFolder;
-
-    @DynamicPropertySource
-    static void erpFolder(DynamicPropertyRegistry registry) {
-        registry.add("connector.erp.folder", erpFolder::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    SentValues sentValues;
-
-    @Autowired
-    CatalogueIds ids;
-
-    CatalogueTestSupport products;
-
-    @BeforeEach
-    void freshStoreAndInbox() {
-        products = new CatalogueTestSupport(erpFolder.resolve("in/products"), "http://127.0.0.1:" + port);
-        products.clearInbox();
-        products.resetSandbox();
-        sentValues.forgetAll(CatalogueState.FLOW);
-        ids.forgetAll();
-    }
+    static final String SAMPLE = PRODUCTS_SAMPLE;
 
     @Test
     void sampleImportCreatesProductsVariantsSizesAndDisplaysReadableInCentra() {
