@@ -55,13 +55,16 @@ public class ProductFileImport {
         ProductRowMapper mapper = new ProductRowMapper(mapping);
         Map<String, Set<String>> chartSizes = new LinkedHashMap<>();
         try {
-            long rows = new ErpCsvFile(mapping.erpFile()).check(file.path());
-            new ErpCsvFile(mapping.erpFile()).forEachRow(file.path(), row -> mapper.map(row).valid().ifPresent(r ->
-                    chartSizes.computeIfAbsent(r.sizeChart(), c -> new LinkedHashSet<>()).add(r.size())));
+            long[] rows = {0};
+            new ErpCsvFile(mapping.erpFile()).forEachRow(file.path(), row -> {
+                rows[0]++;
+                mapper.map(row).valid().ifPresent(r ->
+                        chartSizes.computeIfAbsent(r.sizeChart(), c -> new LinkedHashSet<>()).add(r.size()));
+            });
             Map<String, List<String>> sizes = new LinkedHashMap<>();
             chartSizes.forEach((chart, names) -> sizes.put(chart, List.copyOf(names)));
             exchange.getIn().setHeader(CHART_SIZES, sizes);
-            log.info("{}: {} rows, sending to Centra", file.name(), rows);
+            log.info("{}: {} rows, sending to Centra", file.name(), rows[0]);
         } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
         }
