@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 public enum MappingKind {
     LOOKUPS("lookups"),
     MASTER_DATA("master-data"),
-    ORDERS("orders");
+    ORDERS("orders"),
+    PRODUCTS("products"),
+    PRICES("prices");
 
     private final String yamlName;
 
