@@ -13,7 +13,9 @@ public enum MappingKind {
     MASTER_DATA("master-data"),
     ORDERS("orders"),
     SHIPMENTS("shipments"),
-    RETURNS("returns");
+    RETURNS("returns"),
+    PRODUCTS("products"),
+    PRICES("prices");
 
     private final String yamlName;
 
