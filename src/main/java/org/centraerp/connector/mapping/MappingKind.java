@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  */
 public enum MappingKind {
     LOOKUPS("lookups"),
-    MASTER_DATA("master-data");
+    MASTER_DATA("master-data"),
+    STOCK("stock");
 
     private final String yamlName;
 

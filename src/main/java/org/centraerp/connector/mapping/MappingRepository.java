@@ -41,6 +41,11 @@ public class MappingRepository {
         return mappings.masterData();
     }
 
+    /** The stock import; fails with a hint when the customer has no stock mapping. */
+    public StockMapping stock() {
+        return mappings.stock();
+    }
+
     /** The mapping file {@code <flow>.yaml} of the active customer. */
     public Optional<MappingDocument> document(String flow) {
         return mappings.document(flow);

@@ -38,8 +38,9 @@ final class MappingSchemas {
         for (MappingKind kind : MappingKind.values()) {
             schemas.put(kind, factory.getSchema(SchemaLocation.of("classpath:" + kind.schemaResource()), config));
         }
-        for (String name : List.of("field.schema.json", "lookups.schema.json", "master-data.schema.json")) {
-            rawSchemas.put(name, readResource("mapping-schemas/" + name));
+        rawSchemas.put("field.schema.json", readResource("mapping-schemas/field.schema.json"));
+        for (MappingKind kind : MappingKind.values()) {
+            rawSchemas.put(kind.yamlName() + ".schema.json", readResource(kind.schemaResource()));
         }
     }
 

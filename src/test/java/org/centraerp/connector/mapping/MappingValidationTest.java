@@ -48,7 +48,7 @@ class MappingValidationTest {
                 .map(MappingProblem::toString).toList();
 
         assertThat(problems).contains(
-                BROKEN + "stock.yaml:1: kind: unknown kind 'stok' (kinds: lookups, master-data)",
+                BROKEN + "stock.yaml:1: kind: unknown kind 'stok' (kinds: lookups, master-data, stock)",
                 BROKEN + "empty-kind.yaml:1: missing 'kind' at the top of the file (one of: lookups, master-data)",
                 BROKEN + "master-data.yaml:18: entities.markets: missing required property 'file'",
                 BROKEN + "master-data.yaml:5: csv.header: string found, boolean expected",
