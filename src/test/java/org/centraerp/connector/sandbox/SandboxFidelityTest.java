@@ -33,7 +33,8 @@ class SandboxFidelityTest extends SandboxTestSupport {
             "createSizeChart", "brands", "createBrand", "collections", "createCollection", "folders", "createFolder",
             "products", "product", "createProduct", "updateProduct", "createProductVariant", "createProductSize",
             "productVariants", "createDisplay", "updateDisplay", "displays", "mappedAttributes", "assignAttributes",
-            "unassignAttributes", "allocationRules", "countries", "currencies", "customers");
+            "unassignAttributes", "allocationRules", "countries", "currencies", "customers", "changeStock", "setStock",
+            "stockChangeConnection");
 
     /**
      * Documented examples whose request is not valid GraphQL, so Centra (graphql-php) refuses them too: the docs page

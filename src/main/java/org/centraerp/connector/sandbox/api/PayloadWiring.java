@@ -31,7 +31,8 @@ public class PayloadWiring implements RuntimeWiringConfigurer {
             Map.entry("DisplayCreatePayload", "display"),
             Map.entry("DisplayUpdatePayload", "display"),
             Map.entry("AttributesAssignPayload", "object"),
-            Map.entry("AttributesUnassignPayload", "object"));
+            Map.entry("AttributesUnassignPayload", "object"),
+            Map.entry("StockChangePayload", "stockChange"));
 
     @Override
     public void configure(RuntimeWiring.Builder builder) {

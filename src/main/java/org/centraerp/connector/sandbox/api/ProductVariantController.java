@@ -37,10 +37,10 @@ public class ProductVariantController {
     record VariantFilter(List<Integer> id, List<Integer> productId, List<Status> status) {
     }
 
-    record MoneyInput(BigDecimal value, String currencyIsoCode) {
+    public record MoneyInput(BigDecimal value, String currencyIsoCode) {
     }
 
-    record SizeRef(Integer id, String name) {
+    public record SizeRef(Integer id, String name) {
         String describe() {
             return id != null ? "id " + id : "name \"" + name + "\"";
         }

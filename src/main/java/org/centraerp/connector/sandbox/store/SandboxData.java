@@ -33,6 +33,12 @@ public final class SandboxData {
     public final Table<Display> displays = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
+    /** Stock per product size x warehouse. */
+    public final StockTable stock = new StockTable();
+    public final Table<StockChange> stockChanges = new Table<>();
+    /** Stock change lines belong to their change but have ids of their own. */
+    private final AtomicInteger lastStockChangeLineId = new AtomicInteger();
+    private volatile ProductSizeIndex productSizeIndex;
     private final Map<String, AttributeType> attributeTypes = new ConcurrentHashMap<>();
     private final Map<AssignedAttributes.ObjectKey, AssignedAttributes> assignedAttributes = new ConcurrentHashMap<>();
     /** Sizes belong to size charts but have ids of their own. */
@@ -41,6 +47,23 @@ public final class SandboxData {
     /** Runs a change under the single writer lock; mutations validate and apply inside it. */
     public synchronized <R> R write(Supplier<R> change) {
         return change.get();
+    }
+
+    public int nextStockChangeLineId() {
+        return lastStockChangeLineId.incrementAndGet();
+    }
+
+    /** SKU/EAN/UPC lookups, rebuilt when products, variants or sizes changed since the last build. */
+    public ProductSizeIndex productSizeIndex() {
+        long version = products.version() + productVariants.version() + productSizes.version();
+        ProductSizeIndex index = productSizeIndex;
+        if (index == null || index.version() != version) {
+            synchronized (this) {
+                index = new ProductSizeIndex(this, version);
+                productSizeIndex = index;
+            }
+        }
+        return index;
     }
 
     public int nextSizeId() {
@@ -72,8 +95,11 @@ public final class SandboxData {
     public synchronized void reset(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
-                productSizes, displays, customers, mappedAttributes);
+                productSizes, displays, customers, mappedAttributes, stockChanges);
         tables.forEach(Table::clear);
+        stock.clear();
+        lastStockChangeLineId.set(0);
+        productSizeIndex = null;
         attributeTypes.clear();
         assignedAttributes.clear();
         load(seed.stores(), stores::put);
@@ -98,6 +124,8 @@ public final class SandboxData {
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),
                         a.dynamicValues() == null ? Map.of() : a.dynamicValues())));
+        load(seed.stock(), level -> stock.put(new StockLevel(level.productSizeId(), level.warehouseId(),
+                level.physical(), 0)));
         lastSizeId.set(sizeCharts.stream().flatMap(c -> c.sizes().stream()).mapToInt(Size::id).max().orElse(0));
     }
 

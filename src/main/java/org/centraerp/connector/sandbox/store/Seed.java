@@ -10,7 +10,12 @@ public record Seed(List<Store> stores, List<Country> countries, List<Currency> c
                    List<Brand> brands, List<Collection> collections, List<Folder> folders, List<Product> products,
                    List<ProductVariant> productVariants, List<ProductSize> productSizes, List<Display> displays,
                    List<Customer> customers, List<AttributeType> attributeTypes,
-                   List<MappedAttributeValue> mappedAttributes, List<SeededAttributes> assignedAttributes) {
+                   List<MappedAttributeValue> mappedAttributes, List<SeededAttributes> assignedAttributes,
+                   List<SeededStock> stock) {
+
+    /** Physical stock of one product size in one warehouse at start (nothing allocated). */
+    public record SeededStock(int productSizeId, int warehouseId, int physical) {
+    }
 
     /** Attributes assigned to one object at start. */
     public record SeededAttributes(AttributeObjectType objectType, int objectId, List<Integer> mappedIds,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -15,6 +16,8 @@ public final class Table<T extends Identified> {
 
     private final ConcurrentSkipListMap<Integer, T> rows = new ConcurrentSkipListMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
+    /** Counts changes, so that derived indexes (e.g. SKU lookups) know when to rebuild. */
+    private final AtomicLong version = new AtomicLong();
 
     public Optional<T> find(Integer id) {
         return id == null ? Optional.empty() : Optional.ofNullable(rows.get(id));
@@ -37,17 +40,28 @@ public final class Table<T extends Identified> {
         return lastId.incrementAndGet();
     }
 
+    public long version() {
+        return version.get();
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
     public T put(T row) {
+        version.incrementAndGet();
         rows.put(row.id(), row);
         lastId.accumulateAndGet(row.id(), Math::max);
         return row;
     }
 
     public T update(int id, UnaryOperator<T> change) {
+        version.incrementAndGet();
         return rows.computeIfPresent(id, (key, row) -> change.apply(row));
     }
 
     void clear() {
+        version.incrementAndGet();
         rows.clear();
         lastId.set(0);
     }
