@@ -29,6 +29,9 @@ public class ConnectorApplication {
                         "server.port=0",
                         "spring.main.banner-mode=off",
                         "logging.level.root=WARN",
-                        "logging.level.org.centraerp=WARN");
+                        "logging.level.org.centraerp=WARN",
+                        // start-up failures are reported by CheckCommand as one line, not as a stack trace
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.boot.diagnostics=OFF");
     }
 }

@@ -9,6 +9,7 @@ import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraEndpoint;
 import org.centraerp.connector.centra.CentraException;
 import org.centraerp.connector.centra.CentraResponse;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class CentraHealthIndicator implements HealthIndicator {
     private volatile Health last;
     private volatile Instant lastAt = Instant.MIN;
 
+    @Autowired
     public CentraHealthIndicator(CentraClient centra, CentraEndpoint endpoint) {
         this(centra, endpoint, Clock.systemUTC());
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sandbox-readonly-token}: only {@code :read} permissions; a mutation answers Centra's
  *       "You need X:write permission to access Y." error.</li>
  *   <li>{@code sandbox-expired-token}: expired; every request answers HTTP 403.</li>
+ *   <li>{@code sandbox-stores-only-token}: only {@code Store:read}; shows what {@code check} says of a token that
+ *       lacks the permissions of the enabled flows.</li>
  * </ul>
  * Any other value answers HTTP 403, as an unknown or revoked token does in Centra. The token travels as
  * {@code Authorization: Bearer <token>} or as cookie {@code graphql-access=<token>}.
@@ -31,6 +34,7 @@ public class SandboxTokens {
     public static final String DEMO = "sandbox-demo-token";
     public static final String READ_ONLY = "sandbox-readonly-token";
     public static final String EXPIRED = "sandbox-expired-token";
+    public static final String STORES_ONLY = "sandbox-stores-only-token";
 
     private static final String BEARER = "Bearer ";
     private static final String COOKIE = "graphql-access";
@@ -48,7 +52,8 @@ public class SandboxTokens {
         this.tokens = Map.of(
                 DEMO, new SandboxToken(DEMO, false, Instant.MAX),
                 READ_ONLY, new SandboxToken(READ_ONLY, true, Instant.MAX),
-                EXPIRED, new SandboxToken(EXPIRED, false, Instant.parse("2024-01-01T00:00:00Z")));
+                EXPIRED, new SandboxToken(EXPIRED, false, Instant.parse("2024-01-01T00:00:00Z")),
+                STORES_ONLY, new SandboxToken(STORES_ONLY, true, Instant.MAX, Set.of("Store:read")));
     }
 
     /** The request's token when it is known and not expired. */

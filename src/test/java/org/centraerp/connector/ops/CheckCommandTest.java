@@ -1,0 +1,90 @@
+package org.centraerp.connector.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** {@code check} as a user runs it: the whole application, its exit status and what it prints. */
+@ExtendWith(OutputCaptureExtension.class)
+class CheckCommandTest {
+
+    private static int check(String... extra) {
+        List<String> args = new ArrayList<>(List.of("check",
+                "--spring.datasource.url=jdbc:h2:mem:check-" + System.nanoTime(),
+                "--connector.centra.retry.max-attempts=2",
+                "--connector.centra.retry.initial-backoff=10ms"));
+        args.addAll(List.of(extra));
+        return CheckCommand.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void embeddedDefaultsPassAndPrintStoresAndPermissions(CapturedOutput output) {
+        int status = check();
+
+        assertThat(status).isZero();
+        assertThat(output.getOut())
+                .contains("/sandbox/graphql")
+                .containsPattern("1\\s+Retail\\s+DIRECT_TO_CONSUMER")
+                .containsPattern("2\\s+Wholesale\\s+WHOLESALE")
+                .contains("Permissions used: Store:read")
+                .containsPattern("export-master-data\\s+ok")
+                .contains("check: OK");
+    }
+
+    @Test
+    void expiredTokenFailsWithOneLineSayingWhatToDo(CapturedOutput output) {
+        int status = check("--connector.centra.token=sandbox-expired-token");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output.getOut()).contains("check failed: Centra rejected the token").contains("CENTRA_TOKEN");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void tokenWithoutTheFlowsPermissionsIsNamed(CapturedOutput output) {
+        int status = check("--connector.centra.token=sandbox-stores-only-token");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(output.getOut())
+                .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
+                .contains("check failed: the token lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsRefusedBeforeAnyCall(CapturedOutput output) {
+        int status = check("--connector.centra.url=http://brand.centra.example/graphql", "--connector.centra.token=t");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output.getOut()).contains("check failed: CENTRA_URL must use https://");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void unreachableCentraIsOneClearLine(CapturedOutput output) {
+        int status = check("--connector.centra.url=http://127.0.0.1:9/graphql", "--connector.centra.token=t");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output.getOut()).contains("check failed: Centra at http://127.0.0.1:9/graphql is unreachable");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void unknownMappingCustomerStopsStartUpWithOneLine(CapturedOutput output) {
+        int status = check("--connector.customer=no-such-brand");
+
+        assertThat(status).isEqualTo(3);
+        assertThat(output.getOut()).contains("check failed:").contains("no-such-brand").contains("default");
+        assertNoStackTrace(output);
+    }
+
+    private static void assertNoStackTrace(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Caused by");
+    }
+}
