@@ -91,21 +91,23 @@ final class StockFileReader {
                 action.accept(new Record(line, values(names, record)));
             }
         } catch (CharacterCodingException e) {
-            throw new StockFileRefusedException("after line " + line + ": bytes that are not valid "
-                    + mapping.csv().charset().name() + " — the file is not in the charset " + mapping.file()
-                    + " names (csv.charset); ask the ERP for " + mapping.csv().charset().name()
-                    + " or change csv.charset", e);
+            throw wrongCharset(e);
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof CharacterCodingException c ? c : e;
             if (cause instanceof CharacterCodingException) {
-                throw new StockFileRefusedException("after line " + line + ": bytes that are not valid "
-                        + mapping.csv().charset().name() + " — the file is not in the charset " + mapping.file()
-                        + " names (csv.charset); ask the ERP for " + mapping.csv().charset().name()
-                        + " or change csv.charset", cause);
+                throw wrongCharset(cause);
             }
             throw new StockFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
                     + mapping.csv().delimiter() + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The decoder reads ahead, so the line of the bad bytes is not known exactly; the charset is what matters. */
+    private StockFileRefusedException wrongCharset(Throwable cause) {
+        String charset = mapping.csv().charset().name();
+        return new StockFileRefusedException("the file has bytes that are not valid " + charset
+                + " — it is not in the charset " + mapping.file() + " names (csv.charset); ask the ERP for "
+                + charset + " or change csv.charset", cause);
     }
 
     private void checkHeader(List<String> found) {
