@@ -164,7 +164,7 @@ final class StockTestSupport {
 
     /** Descriptions of every stock change in the sandbox. */
     List<String> stockChangeComments() {
-        JsonNode edges = graphql("{ stockChangeConnection(first: 1000) { edges { node { comment } } } }")
+        JsonNode edges = graphql("{ stockChangeConnection(first: 200) { edges { node { comment } } } }")
                 .path("data").path("stockChangeConnection").path("edges");
         List<String> comments = new ArrayList<>();
         edges.forEach(e -> comments.add(e.path("node").path("comment").asText()));
