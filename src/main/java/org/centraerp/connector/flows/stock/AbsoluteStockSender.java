@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 import org.centraerp.connector.centra.CentraClient;
@@ -59,7 +61,9 @@ final class AbsoluteStockSender implements StockSender {
 
     @Override
     public void finish() {
-        for (Integer warehouse : List.copyOf(unchecked.keySet())) {
+        Set<Integer> warehouses = new TreeSet<>(unchecked.keySet());
+        warehouses.addAll(changed.keySet());
+        for (Integer warehouse : warehouses) {
             flush(warehouse, true);
         }
     }
