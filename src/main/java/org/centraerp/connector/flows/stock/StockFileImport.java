@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,7 +75,7 @@ public class StockFileImport {
             exchange.getIn().setHeader(CHECKSUM, summary.checksum());
             exchange.getIn().setHeader(LINES, summary.lines());
             log.info("{}: {} lines, {} mode, sending to Centra", file.getFileName(), summary.lines(),
-                    mapping().mode().name().toLowerCase());
+                    mapping().mode().name().toLowerCase(Locale.ROOT));
         } catch (StockFileRefusedException e) {
             exchange.getIn().setHeader(REFUSAL, e.getMessage());
         }
@@ -129,7 +131,7 @@ public class StockFileImport {
 
     /** Centra's warehouse ids, read once per file: a line for another id is reported instead of sent. */
     private Set<Integer> warehouseIds() {
-        return centra.pages("warehouses", java.util.Map.of(), "warehouses", CentraClient.MAX_PAGE_SIZE)
+        return centra.pages("warehouses", Map.of(), "warehouses", CentraClient.MAX_PAGE_SIZE)
                 .map(w -> w.path("id").asInt()).collect(Collectors.toSet());
     }
 
