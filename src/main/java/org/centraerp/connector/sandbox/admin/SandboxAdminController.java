@@ -1,6 +1,10 @@
 package org.centraerp.connector.sandbox.admin;
 
+import java.util.List;
 import java.util.Map;
+
+import org.centraerp.connector.sandbox.api.OrderService;
+import org.centraerp.connector.sandbox.store.Order;
 
 import org.centraerp.connector.sandbox.ConditionalOnSandboxEnabled;
 import org.centraerp.connector.sandbox.gateway.RateLimiter;
@@ -24,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       {@code {"latencyMs": 50, "faultRates": {"serverError": 0.1, "rateLimited": 0, "timeout": 0}}} or
  *       {@code {"quotaOverrides": {"REQUEST_COUNT": {"TEN_SECONDS": 2}}}}. Rate-limit changes refill the buckets.</li>
  *   <li>{@code POST /sandbox/admin/reset}: back to the seeded demo store, the configured knobs and full buckets.</li>
+ *   <li>{@code POST /sandbox/admin/orders}: places {@code {"count": N}} random direct-to-consumer orders at once (as
+ *       the shopper simulator does: stock gets allocated, Order events queued); fewer when stock runs out. Answers
+ *       {@code {"placed": n, "numbers": [...], "ids": [...]}}.</li>
  * </ul>
  */
 @RestController
@@ -35,8 +42,15 @@ public class SandboxAdminController {
     private final RateLimiter rateLimiter;
     private final SandboxData data;
     private final SeedLoader seedLoader;
+    private final OrderService orders;
 
-    public SandboxAdminController(Knobs knobs, RateLimiter rateLimiter, SandboxData data, SeedLoader seedLoader) {
+    /** Body of POST /sandbox/admin/orders. */
+    public record PlaceOrders(Integer count) {
+    }
+
+    public SandboxAdminController(Knobs knobs, RateLimiter rateLimiter, SandboxData data, SeedLoader seedLoader,
+                                  OrderService orders) {
+        this.orders = orders;
         this.knobs = knobs;
         this.rateLimiter = rateLimiter;
         this.data = data;
@@ -63,5 +77,13 @@ public class SandboxAdminController {
         SandboxKnobs reset = knobs.reset();
         rateLimiter.refill();
         return Map.of("reset", true, "knobs", reset);
+    }
+
+    @PostMapping("/orders")
+    public Map<String, Object> placeOrders(@RequestBody(required = false) PlaceOrders request) {
+        int count = request == null || request.count() == null ? 1 : Math.max(0, Math.min(request.count(), 100_000));
+        List<Order> placed = orders.placeRandomOrders(count);
+        return Map.of("placed", placed.size(), "numbers", placed.stream().map(Order::number).toList(),
+                "ids", placed.stream().map(Order::id).toList());
     }
 }

@@ -32,7 +32,13 @@ public class PayloadWiring implements RuntimeWiringConfigurer {
             Map.entry("DisplayUpdatePayload", "display"),
             Map.entry("AttributesAssignPayload", "object"),
             Map.entry("AttributesUnassignPayload", "object"),
-            Map.entry("StockChangePayload", "stockChange"));
+            Map.entry("StockChangePayload", "stockChange"),
+            Map.entry("OrderConfirmPayload", "order"),
+            Map.entry("DirectToConsumerOrderUpdatePayload", "order"),
+            Map.entry("WholesaleOrderUpdatePayload", "order"),
+            Map.entry("DirectToConsumerOrderCancelPayload", "order"),
+            Map.entry("EventListenersSetPayload", "eventListeners"),
+            Map.entry("EventListenersUnsetPayload", "eventListeners"));
 
     @Override
     public void configure(RuntimeWiring.Builder builder) {

@@ -39,6 +39,12 @@ public final class SandboxData {
     /** Stock change lines belong to their change but have ids of their own. */
     private final AtomicInteger lastStockChangeLineId = new AtomicInteger();
     private volatile ProductSizeIndex productSizeIndex;
+    public final OrderTable orders = new OrderTable();
+    /** Order lines belong to their order but have ids of their own. */
+    private final AtomicInteger lastOrderLineId = new AtomicInteger();
+    /** The event queue (one integration: the sandbox's tokens share it) and its listeners by object type. */
+    public final Table<Event> events = new Table<>();
+    private final Map<String, EventListener> eventListeners = new ConcurrentHashMap<>();
     private final Map<String, AttributeType> attributeTypes = new ConcurrentHashMap<>();
     private final Map<AssignedAttributes.ObjectKey, AssignedAttributes> assignedAttributes = new ConcurrentHashMap<>();
     /** Sizes belong to size charts but have ids of their own. */
@@ -47,6 +53,25 @@ public final class SandboxData {
     /** Runs a change under the single writer lock; mutations validate and apply inside it. */
     public synchronized <R> R write(Supplier<R> change) {
         return change.get();
+    }
+
+    public int nextOrderLineId() {
+        return lastOrderLineId.incrementAndGet();
+    }
+
+    public Map<String, EventListener> eventListeners() {
+        return eventListeners;
+    }
+
+    /** Queues an event when a listener wants it; answers it, or null. Call inside {@link #write}. */
+    public Event recordEvent(String objectType, String changeType, String reference, Integer storeId,
+                             Integer marketId) {
+        EventListener listener = eventListeners.get(objectType);
+        if (listener == null || !listener.wants(changeType)) {
+            return null;
+        }
+        return events.put(new Event(events.nextId(), objectType, changeType, reference, storeId, marketId,
+                java.time.Instant.now()));
     }
 
     public int nextStockChangeLineId() {
@@ -95,11 +120,14 @@ public final class SandboxData {
     public synchronized void reset(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
-                productSizes, displays, customers, mappedAttributes, stockChanges);
+                productSizes, displays, customers, mappedAttributes, stockChanges, events);
         tables.forEach(Table::clear);
         stock.clear();
         lastStockChangeLineId.set(0);
         productSizeIndex = null;
+        orders.clear();
+        eventListeners.clear();
+        lastOrderLineId.set(0);
         attributeTypes.clear();
         assignedAttributes.clear();
         load(seed.stores(), stores::put);
@@ -126,6 +154,16 @@ public final class SandboxData {
                         a.dynamicValues() == null ? Map.of() : a.dynamicValues())));
         load(seed.stock(), level -> stock.put(new StockLevel(level.productSizeId(), level.warehouseId(),
                 level.physical(), 0)));
+        load(seed.orders(), order -> {
+            orders.put(order);
+            for (OrderLine line : order.lines()) {
+                lastOrderLineId.accumulateAndGet(line.id(), Math::max);
+                for (OrderLine.Allocation allocation : line.allocations()) {
+                    StockLevel level = stock.get(line.productSizeId(), allocation.warehouseId());
+                    stock.put(level.withAllocated(level.allocated() + allocation.quantity()));
+                }
+            }
+        });
         lastSizeId.set(sizeCharts.stream().flatMap(c -> c.sizes().stream()).mapToInt(Size::id).max().orElse(0));
     }
 

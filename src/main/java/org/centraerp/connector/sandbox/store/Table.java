@@ -60,6 +60,11 @@ public final class Table<T extends Identified> {
         return rows.computeIfPresent(id, (key, row) -> change.apply(row));
     }
 
+    public T remove(int id) {
+        version.incrementAndGet();
+        return rows.remove(id);
+    }
+
     void clear() {
         version.incrementAndGet();
         rows.clear();
