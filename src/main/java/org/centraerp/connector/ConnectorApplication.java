@@ -1,9 +1,10 @@
 package org.centraerp.connector;
 
+import java.util.List;
+
 import org.centraerp.connector.ops.CheckCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -22,16 +23,18 @@ public class ConnectorApplication {
         SpringApplication.run(ConnectorApplication.class, args);
     }
 
-    /** The application as {@code check} starts it: no routes, a free port, quiet logs. */
-    public static SpringApplicationBuilder forCheck() {
-        return new SpringApplicationBuilder(ConnectorApplication.class)
-                .properties("camel.main.auto-startup=false",
-                        "server.port=0",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "logging.level.org.centraerp=WARN",
-                        // start-up failures are reported by CheckCommand as one line, not as a stack trace
-                        "logging.level.org.springframework.boot.SpringApplication=OFF",
-                        "logging.level.org.springframework.boot.diagnostics=OFF");
-    }
+    /**
+     * What {@code check} sets unless the command line says otherwise: no routes, a free port (a running
+     * connector may hold the configured one), quiet logs, and start-up failures left to CheckCommand to
+     * report as one line. Passed as command-line arguments so they win over config/application.yaml.
+     */
+    public static final List<String> CHECK_DEFAULTS = List.of(
+            "--camel.main.auto-startup=false",
+            "--server.port=0",
+            "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN",
+            "--logging.level.org.centraerp=WARN",
+            "--logging.level.org.apache.camel=ERROR",
+            "--logging.level.org.springframework.boot.SpringApplication=OFF",
+            "--logging.level.org.springframework.boot.diagnostics=OFF");
 }

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 public enum MappingKind {
     LOOKUPS("lookups"),
     MASTER_DATA("master-data"),
+    ORDERS("orders"),
+    PRODUCTS("products"),
+    PRICES("prices"),
     STOCK("stock");
 
     private final String yamlName;

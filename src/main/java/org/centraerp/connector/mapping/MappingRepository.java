@@ -46,6 +46,30 @@ public class MappingRepository {
         return mappings.stock();
     }
 
+    /** The orders export (the customer's file of kind {@code orders}); fails with a hint when there is none. */
+    public OrdersMapping orders() {
+        return OrdersMapping.of(single(MappingKind.ORDERS, "orders.yaml"));
+    }
+
+    /** The product master import; fails with a hint when the customer has no mapping of kind products. */
+    public ProductsMapping products() {
+        return ProductsMapping.of(single(MappingKind.PRODUCTS, "products.yaml"));
+    }
+
+    /** The price import; fails with a hint when the customer has no mapping of kind prices. */
+    public ErpFileMapping prices() {
+        return ErpFileMapping.of(single(MappingKind.PRICES, "prices.yaml"));
+    }
+
+    private MappingDocument single(MappingKind kind, String example) {
+        List<MappingDocument> found = mappings.documents(kind);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("No mapping of kind " + kind.yamlName() + " in " + mappings.directory()
+                    + ": add " + example + " (copy mappings/default/" + example + ")");
+        }
+        return found.get(0);
+    }
+
     /** The mapping file {@code <flow>.yaml} of the active customer. */
     public Optional<MappingDocument> document(String flow) {
         return mappings.document(flow);

@@ -1,5 +1,9 @@
 package org.centraerp.connector.ops;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.centraerp.connector.ConnectorApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,7 +23,7 @@ public final class CheckCommand {
     public static int run(String[] args) {
         ConfigurableApplicationContext context;
         try {
-            context = ConnectorApplication.forCheck().run(args);
+            context = SpringApplication.run(ConnectorApplication.class, withCheckDefaults(args));
         } catch (RuntimeException e) {
             System.out.println("check failed: " + rootMessage(e));
             return 3;
@@ -28,6 +32,18 @@ public final class CheckCommand {
             int status = context.getBean(ConnectionCheck.class).run(System.out);
             return SpringApplication.exit(context, () -> status);
         }
+    }
+
+    /** The user's arguments, plus each of {@link ConnectorApplication#CHECK_DEFAULTS} the user did not set. */
+    static String[] withCheckDefaults(String[] args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        for (String fallback : ConnectorApplication.CHECK_DEFAULTS) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (all.stream().noneMatch(arg -> arg.startsWith(key))) {
+                all.add(fallback);
+            }
+        }
+        return all.toArray(String[]::new);
     }
 
     static String rootMessage(Throwable e) {

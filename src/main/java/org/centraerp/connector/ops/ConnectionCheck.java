@@ -2,7 +2,8 @@ package org.centraerp.connector.ops;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ public class ConnectionCheck {
     public ConnectionCheck(CentraClient centra, CentraEndpoint endpoint, List<FlowProbe> probes) {
         this.centra = centra;
         this.endpoint = endpoint;
-        this.probes = probes;
+        this.probes = probes.stream().sorted(Comparator.comparing(FlowProbe::flow)).toList();
     }
 
     /** Prints the result to {@code out}; returns the process exit status (0 when all is well). */
@@ -62,7 +63,7 @@ public class ConnectionCheck {
     }
 
     private List<String> missingPermissions(PrintStream out) {
-        Set<String> missing = new LinkedHashSet<>();
+        Set<String> missing = new TreeSet<>();
         out.println("Flows:");
         for (FlowProbe probe : probes) {
             List<String> lacking = new ArrayList<>();

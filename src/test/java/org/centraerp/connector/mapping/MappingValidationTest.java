@@ -36,7 +36,8 @@ class MappingValidationTest {
     void shippedDefaultMappingsAreValid() {
         assertThat(validator.validate(Path.of("mappings"), "default")).isEmpty();
         MappingSet mappings = validator.load(Path.of("mappings"), "default");
-        assertThat(mappings.flows()).containsExactly("lookups", "master-data", "stock", "stock-lookups");
+        assertThat(mappings.flows()).contains("lookups", "master-data", "orders", "orders-lookups", "products", "prices",
+                "stock", "stock-lookups");
         assertThat(mappings.lookups().tables()).containsKeys("warehouses", "countries", "store-types");
         assertThat(mappings.masterData().entities()).containsOnlyKeys(
                 "stores", "markets", "warehouses", "pricelists", "sizeCharts");
@@ -48,8 +49,8 @@ class MappingValidationTest {
                 .map(MappingProblem::toString).toList();
 
         assertThat(problems).contains(
-                BROKEN + "stock.yaml:1: kind: unknown kind 'stok' (kinds: lookups, master-data, stock)",
-                BROKEN + "empty-kind.yaml:1: missing 'kind' at the top of the file (one of: lookups, master-data, stock)",
+                BROKEN + "stock.yaml:1: kind: unknown kind 'stok' (kinds: " + MappingKind.names() + ")",
+                BROKEN + "empty-kind.yaml:1: missing 'kind' at the top of the file (one of: " + MappingKind.names() + ")",
                 BROKEN + "master-data.yaml:18: entities.markets: missing required property 'file'",
                 BROKEN + "master-data.yaml:5: csv.header: string found, boolean expected",
                 BROKEN + "master-data.yaml:17: entities.stores.fields[2].lookup: unknown lookup table 'store-typs' "

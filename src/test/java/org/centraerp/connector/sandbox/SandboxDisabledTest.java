@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.centraerp.connector.ops.CentraHealthIndicator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** With {@code connector.sandbox.enabled=false} no sandbox bean exists and /sandbox/** answers 404. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -26,9 +24,6 @@ class SandboxDisabledTest {
     @Autowired
     ApplicationContext context;
 
-    /** See SandboxTestSupport: ops' health indicator cannot be constructed by Spring on main. */
-    @MockitoBean
-    CentraHealthIndicator centraHealth;
 
     @Test
     void sandboxPathsAnswer404AndNoSandboxBeansExist() {

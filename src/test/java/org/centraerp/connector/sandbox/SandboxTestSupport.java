@@ -12,7 +12,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.centraerp.connector.ops.CentraHealthIndicator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * Starts the whole application on a random port with an in-memory state database and talks to the sandbox over
@@ -46,12 +44,6 @@ public abstract class SandboxTestSupport {
     @LocalServerPort
     protected int port;
 
-    /**
-     * Stands in for the ops health indicator: on main it has two constructors and none marked for injection, so Spring
-     * cannot create it and no application context starts. The sandbox tests do not probe health.
-     */
-    @MockitoBean
-    private CentraHealthIndicator centraHealth;
 
     /** The JDK client on purpose: Apache HttpClient 5 (behind TestRestTemplate) silently retries 429 and 503. */
     private final HttpClient client = HttpClient.newHttpClient();

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * An isolated, throw-away state database on H2, PostgreSQL (fresh schema) or MariaDB (fresh database).
  * PostgreSQL and MariaDB must be reachable: an unreachable server fails the tests, it never skips them.
  */
-abstract class TestDatabase implements AutoCloseable {
+public abstract class TestDatabase implements AutoCloseable {
 
     protected final String name = "state_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
             .toLowerCase(Locale.ROOT);
@@ -35,7 +35,7 @@ abstract class TestDatabase implements AutoCloseable {
         return "";
     }
 
-    DataSource open() {
+    public DataSource open() {
         String url;
         try {
             url = create();
@@ -71,7 +71,7 @@ abstract class TestDatabase implements AutoCloseable {
         }
     }
 
-    static final class H2 extends TestDatabase {
+    public static final class H2 extends TestDatabase {
         @Override
         String describe() {
             return "H2 in memory";
@@ -93,7 +93,7 @@ abstract class TestDatabase implements AutoCloseable {
         }
     }
 
-    static final class Postgresql extends TestDatabase {
+    public static final class Postgresql extends TestDatabase {
         private final String url = env("STATE_TEST_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
         @Override
@@ -123,7 +123,7 @@ abstract class TestDatabase implements AutoCloseable {
         }
     }
 
-    static final class Mariadb extends TestDatabase {
+    public static final class Mariadb extends TestDatabase {
         private final String url = env("STATE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
 
         @Override

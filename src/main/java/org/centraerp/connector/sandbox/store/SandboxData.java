@@ -33,6 +33,10 @@ public final class SandboxData {
     public final Table<Display> displays = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
+    /** Prices per pricelist x product (setPrices). */
+    public final PriceTable prices = new PriceTable();
+    /** ERP ids of Centra objects (setIdConversions). */
+    public final Table<IdConversion> idConversions = new Table<>();
     /** Stock per product size x warehouse. */
     public final StockTable stock = new StockTable();
     public final Table<StockChange> stockChanges = new Table<>();
@@ -120,9 +124,10 @@ public final class SandboxData {
     public synchronized void reset(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
-                productSizes, displays, customers, mappedAttributes, stockChanges, events);
+                productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions);
         tables.forEach(Table::clear);
         stock.clear();
+        prices.clear();
         lastStockChangeLineId.set(0);
         productSizeIndex = null;
         orders.clear();

@@ -1,0 +1,93 @@
+package org.centraerp.connector.flows.catalogue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+
+/**
+ * Size charts, brands, collections and folders by name, read from Centra once per file when first needed; a name
+ * Centra lacks is created (a size chart with the sizes the file uses for it).
+ */
+final class CatalogueNames {
+
+    /** A size chart's id and its size names. */
+    record SizeChartRef(long id, Set<String> sizes) {
+    }
+
+    private final CentraClient centra;
+    private final Map<String, Map<String, Long>> byKind = new HashMap<>();
+    private Map<String, SizeChartRef> sizeCharts;
+
+    CatalogueNames(CentraClient centra) {
+        this.centra = centra;
+    }
+
+    /** The brand's id, created when missing; empty for no name. */
+    Optional<Long> brand(String name) {
+        return id("brands", "brand", name, Map.of("name", name == null ? "" : name));
+    }
+
+    Optional<Long> collection(String name) {
+        return id("collections", "collection", name, Map.of("name", name == null ? "" : name, "status", "ACTIVE"));
+    }
+
+    Optional<Long> folder(String name) {
+        return id("folders", "folder", name, Map.of("name", name == null ? "" : name));
+    }
+
+    /** The size chart, created with {@code sizes} when Centra has none of that name. */
+    SizeChartRef sizeChart(String name, List<String> sizes) {
+        if (sizeCharts == null) {
+            sizeCharts = new HashMap<>();
+            centra.pages("sizeCharts", Map.of(), "sizeCharts", CentraClient.MAX_PAGE_SIZE)
+                    .forEach(chart -> sizeCharts.put(key(chart.path("name").asText()), ref(chart)));
+        }
+        SizeChartRef found = sizeCharts.get(key(name));
+        if (found != null) {
+            return found;
+        }
+        JsonNode created = centra.mutate("catalogue/createSizeChart", Map.of("input", Map.of("name", name,
+                "horizontalLabels", sizes, "dividerSymbol", "x")), Retry.NEVER).orThrow().path("sizeChart");
+        SizeChartRef ref = ref(created);
+        sizeCharts.put(key(name), ref);
+        return ref;
+    }
+
+    private Optional<Long> id(String list, String object, String name, Map<String, Object> input) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, Long> ids = byKind.computeIfAbsent(list, l -> {
+            Map<String, Long> read = new HashMap<>();
+            centra.pages("catalogue/" + l, Map.of(), l, CentraClient.MAX_PAGE_SIZE)
+                    .forEach(o -> read.put(key(o.path("name").asText()), o.path("id").asLong()));
+            return read;
+        });
+        Long found = ids.get(key(name));
+        if (found == null) {
+            String document = "catalogue/create" + Character.toUpperCase(object.charAt(0)) + object.substring(1);
+            found = centra.mutate(document, Map.of("input", input), Retry.NEVER).orThrow().path(object).path("id")
+                    .asLong();
+            ids.put(key(name), found);
+        }
+        return Optional.of(found);
+    }
+
+    private static SizeChartRef ref(JsonNode chart) {
+        Set<String> sizes = new java.util.LinkedHashSet<>();
+        chart.path("sizes").forEach(s -> sizes.add(s.path("name").asText()));
+        return new SizeChartRef(chart.path("id").asLong(), sizes);
+    }
+
+    /** Centra compares these names without case (a second "base brand" is refused). */
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,99 @@
+package org.centraerp.connector.flows.catalogue;
+
+import static org.centraerp.connector.flows.catalogue.CatalogueState.DISPLAY;
+import static org.centraerp.connector.flows.catalogue.CatalogueState.DISPLAY_VARIANT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraUserErrorException;
+import org.centraerp.connector.mapping.ProductsMapping.DisplayRule;
+
+/**
+ * A product's display per store the mapping names: created with the product's variants, or given the variants it
+ * lacks. Nothing is asked of Centra when the id table knows the display and every variant on it.
+ */
+final class DisplaySync {
+
+    private final CentraClient centra;
+    private final CatalogueState state;
+    private final List<DisplayRule> rules;
+
+    DisplaySync(CentraClient centra, CatalogueState state, List<DisplayRule> rules) {
+        this.centra = centra;
+        this.state = state;
+        this.rules = rules;
+    }
+
+    void sync(ProductRow product, long productId, Map<String, Long> variantIds,
+              Map<String, List<ProductRow>> rowsByVariant, RowOutcomes outcomes) {
+        for (DisplayRule rule : rules) {
+            String displayKey = product.productKey() + "@" + rule.store();
+            List<String> missing = variantIds.keySet().stream()
+                    .filter(v -> state.id(DISPLAY_VARIANT, v + "@" + rule.store()).isEmpty()).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            List<ProductRow> affected = new ArrayList<>();
+            missing.forEach(v -> affected.addAll(rowsByVariant.get(v)));
+            try {
+                boolean created = sync(rule, displayKey, product, productId, missing, variantIds);
+                if (created) {
+                    outcomes.created(affected.stream().filter(r -> !outcomes.hasFailed(r)).toList());
+                } else {
+                    outcomes.updated(affected.stream().filter(r -> !outcomes.hasFailed(r)).toList());
+                }
+            } catch (CentraUserErrorException e) {
+                outcomes.failed(affected, "Centra refused the display of " + product.productNumber() + " in store "
+                        + rule.store() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** @return true if the display was created, false if variants were added or were there already */
+    private boolean sync(DisplayRule rule, String displayKey, ProductRow product, long productId,
+                         List<String> missing, Map<String, Long> variantIds) {
+        Optional<JsonNode> existing = find(productId, rule.store());
+        if (existing.isEmpty()) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("store", Map.of("id", rule.store()));
+            input.put("product", Map.of("id", productId));
+            input.put("name", product.productName());
+            input.put("status", rule.status());
+            input.put("addMarkets", rule.markets().stream().map(m -> Map.of("id", m)).toList());
+            input.put("addProductVariants", variantIds.values().stream()
+                    .map(id -> Map.of("productVariant", Map.of("id", id))).toList());
+            long id = centra.mutate("catalogue/createDisplay", Map.of("input", input), Retry.NEVER).orThrow()
+                    .path("display").path("id").asLong();
+            state.link(DISPLAY, displayKey, id, productId);
+            variantIds.keySet().forEach(v -> state.link(DISPLAY_VARIANT, v + "@" + rule.store(), id, productId));
+            return true;
+        }
+        long displayId = existing.get().path("id").asLong();
+        state.link(DISPLAY, displayKey, displayId, productId);
+        Set<Long> present = new HashSet<>();
+        existing.get().path("productVariants").forEach(v -> present.add(v.path("id").asLong()));
+        List<Map<String, Object>> add = missing.stream().map(variantIds::get).filter(id -> !present.contains(id))
+                .map(id -> Map.<String, Object>of("productVariant", Map.of("id", id))).toList();
+        if (!add.isEmpty()) {
+            centra.mutate("catalogue/updateDisplay", Map.of("id", displayId,
+                    "input", Map.of("addProductVariants", add)), Retry.SAFE).orThrow();
+        }
+        missing.forEach(v -> state.link(DISPLAY_VARIANT, v + "@" + rule.store(), displayId, productId));
+        return false;
+    }
+
+    private Optional<JsonNode> find(long productId, int store) {
+        JsonNode displays = centra.query("catalogue/productDisplays", Map.of("productId", productId, "storeId", store))
+                .data().path("displays");
+        return displays.isEmpty() ? Optional.empty() : Optional.of(displays.get(0));
+    }
+}

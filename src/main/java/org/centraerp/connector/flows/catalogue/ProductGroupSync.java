@@ -1,0 +1,264 @@
+package org.centraerp.connector.flows.catalogue;
+
+import static org.centraerp.connector.flows.catalogue.CatalogueState.PRODUCT;
+import static org.centraerp.connector.flows.catalogue.CatalogueState.SIZE;
+import static org.centraerp.connector.flows.catalogue.CatalogueState.SKU;
+import static org.centraerp.connector.flows.catalogue.CatalogueState.VARIANT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraUserErrorException;
+
+/**
+ * Brings one product (consecutive rows of one product number) to Centra in Centra's order: product, variants with
+ * their sizes, then displays. Each object is found by ERP key in the id table, else in Centra (a product by number,
+ * its variants by variant number, sizes by size name), else created; an existing one is updated only when its
+ * mapped values changed since last sent. userErrors fail the rows they concern; the others go on.
+ */
+final class ProductGroupSync {
+
+    private final CentraClient centra;
+    private final CatalogueState state;
+    private final CatalogueNames names;
+    private final Map<String, List<String>> chartSizes;
+    private final IdConversionBuffer conversions;
+    private final DisplaySync displays;
+
+    ProductGroupSync(CentraClient centra, CatalogueState state, CatalogueNames names,
+                     Map<String, List<String>> chartSizes, IdConversionBuffer conversions, DisplaySync displays) {
+        this.centra = centra;
+        this.state = state;
+        this.names = names;
+        this.chartSizes = chartSizes;
+        this.conversions = conversions;
+        this.displays = displays;
+    }
+
+    void sync(List<ProductRow> rows, ImportReport report) {
+        RowOutcomes outcomes = new RowOutcomes(rows);
+        try {
+            ProductRow first = rows.get(0);
+            long productId = product(first, rows, outcomes);
+            Map<String, List<ProductRow>> byVariant = new LinkedHashMap<>();
+            rows.forEach(r -> byVariant.computeIfAbsent(r.variantKey(), k -> new ArrayList<>()).add(r));
+            Map<String, Long> variantIds = new LinkedHashMap<>();
+            byVariant.forEach((key, variantRows) -> variant(productId, variantRows, outcomes)
+                    .ifPresent(id -> variantIds.put(key, id)));
+            displays.sync(first, productId, variantIds, byVariant, outcomes);
+        } catch (CentraUserErrorException e) {
+            outcomes.failed(rows, "Centra refused product " + rows.get(0).productNumber() + ": " + e.getMessage());
+        }
+        outcomes.report(rows, report);
+    }
+
+    private long product(ProductRow row, List<ProductRow> rows, RowOutcomes outcomes) {
+        String key = row.productKey();
+        Optional<Long> known = state.id(PRODUCT, key).or(() -> findInCentra(row, rows));
+        if (known.isEmpty()) {
+            long id = centra.mutate("catalogue/createProduct", Map.of("input", productInput(row, true)), Retry.NEVER)
+                    .orThrow().path("product").path("id").asLong();
+            state.link(PRODUCT, key, id, null);
+            conversions.add(PRODUCT, id, key);
+            state.sent(PRODUCT, key, row.productHash());
+            outcomes.created(rows);
+            return id;
+        }
+        if (state.changed(PRODUCT, key, row.productHash())) {
+            centra.mutate("catalogue/updateProduct", Map.of("id", known.get(), "input", productInput(row, false)),
+                    Retry.SAFE).orThrow();
+            state.sent(PRODUCT, key, row.productHash());
+            outcomes.updated(rows);
+        }
+        return known.get();
+    }
+
+    /** The product an earlier import created (id table lost, or a crash before it was written), linked again. */
+    private Optional<Long> findInCentra(ProductRow row, List<ProductRow> rows) {
+        JsonNode found = centra.query("catalogue/productByNumber", Map.of("productNumber", row.productNumber()))
+                .data().path("products");
+        for (JsonNode product : found) {
+            if (!row.productNumber().equals(product.path("productNumber").asText())) {
+                continue;
+            }
+            long productId = product.path("id").asLong();
+            state.link(PRODUCT, row.productKey(), productId, null);
+            for (JsonNode variant : product.path("variants")) {
+                String variantNumber = variant.path("variantNumber").asText();
+                rows.stream().filter(r -> variantNumber.equals(r.variantNumber())).findFirst().ifPresent(r -> {
+                    long variantId = variant.path("id").asLong();
+                    state.link(VARIANT, r.variantKey(), variantId, productId);
+                    for (JsonNode size : variant.path("productSizes")) {
+                        String sizeKey = r.variantKey() + "|" + size.path("size").path("name").asText();
+                        state.link(SIZE, sizeKey, size.path("id").asLong(), variantId);
+                    }
+                });
+            }
+            return Optional.of(productId);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Long> variant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {
+        ProductRow first = rows.get(0);
+        try {
+            List<ProductRow> valid = validSizes(rows, outcomes);
+            if (valid.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Long> known = state.id(VARIANT, first.variantKey());
+            if (known.isEmpty()) {
+                return Optional.of(createVariant(productId, valid, outcomes));
+            }
+            long variantId = known.get();
+            if (state.changed(VARIANT, first.variantKey(), first.variantHash())) {
+                centra.mutate("catalogue/updateProductVariant", Map.of("id", variantId, "input", Map.of(
+                        "name", first.variantName(), "status", first.variantStatus(),
+                        "variantNumber", first.variantNumber())), Retry.SAFE).orThrow();
+                state.sent(VARIANT, first.variantKey(), first.variantHash());
+                outcomes.updated(rows);
+            }
+            for (ProductRow row : valid) {
+                size(productId, variantId, row, outcomes);
+            }
+            return Optional.of(variantId);
+        } catch (CentraUserErrorException e) {
+            outcomes.failed(rows, "Centra refused variant " + first.variantKey() + ": " + e.getMessage());
+            return state.id(VARIANT, first.variantKey());
+        }
+    }
+
+    /** Rows whose size the variant's size chart has (created with the file's sizes when missing), once each. */
+    private List<ProductRow> validSizes(List<ProductRow> rows, RowOutcomes outcomes) {
+        String chart = rows.get(0).sizeChart();
+        CatalogueNames.SizeChartRef ref = names.sizeChart(chart, chartSizes.getOrDefault(chart, List.of()));
+        Map<String, ProductRow> seen = new HashMap<>();
+        List<ProductRow> valid = new ArrayList<>();
+        for (ProductRow row : rows) {
+            if (!chart.equals(row.sizeChart())) {
+                outcomes.failed(List.of(row), "variant " + row.variantKey() + " uses size chart '" + chart
+                        + "' (line " + rows.get(0).line() + "), not '" + row.sizeChart() + "'");
+            } else if (!ref.sizes().contains(row.size())) {
+                outcomes.failed(List.of(row), "size chart '" + chart + "' has no size '" + row.size() + "' (sizes: "
+                        + String.join(", ", ref.sizes()) + ")");
+            } else if (seen.containsKey(row.size())) {
+                outcomes.failed(List.of(row), "size " + row.size() + " of " + row.variantKey()
+                        + " is also on line " + seen.get(row.size()).line());
+            } else {
+                seen.put(row.size(), row);
+                valid.add(row);
+            }
+        }
+        return valid;
+    }
+
+    private long createVariant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {
+        ProductRow first = rows.get(0);
+        long chartId = names.sizeChart(first.sizeChart(), List.of()).id();
+        List<Map<String, Object>> sizes = new ArrayList<>();
+        for (ProductRow row : rows) {
+            Map<String, Object> size = new LinkedHashMap<>();
+            size.put("size", Map.of("name", row.size()));
+            putIfSet(size, "EAN", row.ean());
+            putIfSet(size, "UPC", row.upc());
+            putIfSet(size, "sizeNumber", row.sizeNumber());
+            sizes.add(size);
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("product", Map.of("id", productId));
+        input.put("name", first.variantName());
+        input.put("status", first.variantStatus());
+        input.put("variantNumber", first.variantNumber());
+        input.put("sizeChart", Map.of("id", chartId));
+        input.put("productSizes", sizes);
+        JsonNode created = centra.mutate("catalogue/createProductVariant", Map.of("input", input), Retry.NEVER)
+                .orThrow().path("productVariant");
+        long variantId = created.path("id").asLong();
+        state.link(VARIANT, first.variantKey(), variantId, productId);
+        state.sent(VARIANT, first.variantKey(), first.variantHash());
+        conversions.add(VARIANT, variantId, first.variantKey());
+        for (JsonNode size : created.path("productSizes")) {
+            String name = size.path("size").path("name").asText();
+            rows.stream().filter(r -> r.size().equals(name)).findFirst()
+                    .ifPresent(r -> sizeCreated(productId, variantId, r, size.path("id").asLong()));
+        }
+        outcomes.created(rows);
+        return variantId;
+    }
+
+    private void size(long productId, long variantId, ProductRow row, RowOutcomes outcomes) {
+        try {
+            Optional<Long> known = state.id(SIZE, row.sizeKey());
+            if (known.isEmpty()) {
+                Map<String, Object> input = new LinkedHashMap<>(sizeFields(row));
+                input.put("productVariant", Map.of("id", variantId));
+                input.put("size", Map.of("name", row.size()));
+                input.put("isActive", true);
+                long id = centra.mutate("catalogue/createProductSize", Map.of("input", input), Retry.NEVER)
+                        .orThrow().path("productSize").path("id").asLong();
+                sizeCreated(productId, variantId, row, id);
+                outcomes.created(List.of(row));
+            } else if (state.changed(SIZE, row.sizeKey(), row.sizeHash())) {
+                centra.mutate("catalogue/updateProductSize", Map.of("id", known.get(), "input", sizeFields(row)),
+                        Retry.SAFE).orThrow();
+                state.sent(SIZE, row.sizeKey(), row.sizeHash());
+                linkSku(productId, variantId, row);
+                outcomes.updated(List.of(row));
+            }
+        } catch (CentraUserErrorException e) {
+            outcomes.failed(List.of(row), "Centra refused size " + row.sizeKey() + ": " + e.getMessage());
+        }
+    }
+
+    private void sizeCreated(long productId, long variantId, ProductRow row, long sizeId) {
+        state.link(SIZE, row.sizeKey(), sizeId, variantId);
+        state.sent(SIZE, row.sizeKey(), row.sizeHash());
+        conversions.add(SIZE, sizeId, row.sizeKey());
+        linkSku(productId, variantId, row);
+    }
+
+    /** Prices name SKUs; they find the variant (and its product) here. */
+    private void linkSku(long productId, long variantId, ProductRow row) {
+        if (row.sku() != null) {
+            state.link(SKU, row.sku(), variantId, productId);
+        }
+    }
+
+    private Map<String, Object> productInput(ProductRow row, boolean create) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("name", row.productName());
+        input.put("status", row.productStatus());
+        if (create) {
+            input.put("productNumber", row.productNumber());
+        }
+        names.brand(row.brand()).ifPresent(id -> input.put("brand", Map.of("id", id)));
+        names.collection(row.collection()).ifPresent(id -> input.put("collection", Map.of("id", id)));
+        names.folder(row.folder()).ifPresent(id -> input.put("folder", Map.of("id", id)));
+        if (row.countryOfOrigin() != null) {
+            input.put("countryOfOrigin", Map.of("code", row.countryOfOrigin()));
+        }
+        putIfSet(input, "harmonizedCommodityCode", row.harmonizedCommodityCode());
+        return input;
+    }
+
+    private static Map<String, Object> sizeFields(ProductRow row) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        putIfSet(fields, "EAN", row.ean());
+        putIfSet(fields, "UPC", row.upc());
+        putIfSet(fields, "sizeNumber", row.sizeNumber());
+        return fields;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.centraerp.connector.flows.orders;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraException;
+import org.centraerp.connector.centra.MutationResult;
+import org.centraerp.connector.flows.orders.OrderExports.CentraAction;
+import org.centraerp.connector.flows.orders.OrderExports.Export;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells Centra that the ERP has orders: {@code setOrdersLock} (one call per batch) and/or {@code confirmOrder}
+ * (PENDING orders), as configured. Runs only after the export is WRITTEN; what fails for Centra being unavailable
+ * stays PENDING and is tried again by the sweep; a userError marks it FAILED for the operator.
+ */
+public class OrderCentraActions {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderCentraActions.class);
+
+    private final CentraClient centra;
+    private final OrderExports exports;
+    private final OrdersProperties properties;
+
+    public OrderCentraActions(CentraClient centra, OrderExports exports, OrdersProperties properties) {
+        this.centra = centra;
+        this.exports = exports;
+        this.properties = properties;
+    }
+
+    /**
+     * @param exported exports whose action is PENDING (others are skipped)
+     * @param orders   the orders as fetched, by number, when known (to note the connector's own confirm)
+     */
+    public void apply(List<Export> exported, Map<Long, JsonNode> orders) {
+        List<Export> pending = exported.stream().filter(e -> e.centraAction() == CentraAction.PENDING).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Long> numbers = pending.stream().map(Export::orderNumber).distinct().toList();
+        try {
+            if (properties.lock()) {
+                MutationResult locked = centra.mutate("setOrdersLock",
+                        Map.of("orders", numbers.stream().map(n -> Map.of("number", n)).toList()), Retry.SAFE);
+                if (!locked.ok()) {
+                    // Centra changed nothing: the orders are reported one by one for the operator.
+                    pending.forEach(e -> exports.centraActionFailed(e, "setOrdersLock: " + locked.userErrors()));
+                    log.warn("setOrdersLock refused for orders {}: {}", numbers, locked.userErrors());
+                    return;
+                }
+            }
+            for (Export export : pending) {
+                if (properties.confirm() && "PENDING".equals(export.centraStatus())) {
+                    confirm(export, orders.get(export.orderNumber()));
+                } else {
+                    exports.centraActionDone(export);
+                }
+            }
+            log.debug("Centra told about orders {}", numbers);
+        } catch (CentraException e) {
+            log.warn("Centra not told about exported orders {} yet ({}); tried again later", numbers, e.getMessage());
+        }
+    }
+
+    private void confirm(Export export, JsonNode order) {
+        MutationResult confirmed = centra.mutate("confirmOrder", Map.of("number", export.orderNumber()), Retry.SAFE);
+        if (!confirmed.ok()) {
+            exports.centraActionFailed(export, "confirmOrder: " + confirmed.userErrors());
+            log.warn("confirmOrder refused for order {}: {}", export.orderNumber(), confirmed.userErrors());
+            return;
+        }
+        exports.centraActionDone(export);
+        if (order != null) {
+            exports.confirmedByConnector(export, OrderVersion.afterConfirm(order));
+        }
+    }
+
+    /** Finishes lock/confirm left PENDING (Centra was down, or the instance died after the export). */
+    public void retryPending() {
+        List<Export> pending = exports.pendingCentraActions(properties.batchSize(), properties.lease());
+        if (!pending.isEmpty()) {
+            apply(pending, Map.of());
+        }
+    }
+}

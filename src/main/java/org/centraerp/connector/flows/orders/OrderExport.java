@@ -1,0 +1,134 @@
+package org.centraerp.connector.flows.orders;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Body;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraException;
+import org.centraerp.connector.flows.orders.OrderExports.Export;
+import org.centraerp.connector.flows.orders.OrderInbox.Claim;
+import org.centraerp.connector.mapping.MappingRepository;
+import org.centraerp.connector.mapping.OrdersMapping;
+import org.centraerp.connector.mapping.RecordMappingException;
+import org.centraerp.connector.state.DeadLetters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of route {@code export-orders}: take due orders from the inbox, fetch them from Centra (several per
+ * call), give the ERP each new version once, then tell Centra (lock/confirm). Logs carry order numbers only,
+ * never names, addresses, e-mails or phone numbers.
+ */
+public class OrderExport {
+
+    static final String FLOW = "orders";
+    private static final Logger log = LoggerFactory.getLogger(OrderExport.class);
+
+    private final OrderInbox inbox;
+    private final CentraClient centra;
+    private final OrderExporter exporter;
+    private final OrderCentraActions centraActions;
+    private final DeadLetters deadLetters;
+    private final OrdersProperties properties;
+    private final OrdersMapping mapping;
+
+    public OrderExport(OrderInbox inbox, CentraClient centra, OrderExporter exporter, OrderCentraActions centraActions,
+                       DeadLetters deadLetters, OrdersProperties properties, MappingRepository mappings) {
+        this.inbox = inbox;
+        this.centra = centra;
+        this.exporter = exporter;
+        this.centraActions = centraActions;
+        this.deadLetters = deadLetters;
+        this.properties = properties;
+        this.mapping = mappings.orders(); // at start: a missing or broken orders.yaml stops the start
+    }
+
+    /** Due orders, taken for this instance for the lease time. */
+    public OrderBatch claim() {
+        return new OrderBatch(inbox.claim(properties.batchSize(), properties.lease()), properties.batchSize());
+    }
+
+    /** The claimed orders as Centra has them now, in one call. */
+    public OrderBatch fetch(@Body OrderBatch batch) {
+        List<Long> numbers = batch.numbers();
+        JsonNode found;
+        try {
+            found = centra.query("orders", Map.of("numbers", numbers, "limit", numbers.size())).data().path("orders");
+        } catch (CentraException e) {
+            log.warn("Orders {} not fetched from Centra ({}); tried again later", numbers, e.getMessage());
+            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), backoff(claim)));
+            return new OrderBatch(List.of(), properties.batchSize());
+        }
+        for (JsonNode order : found) {
+            batch.orders().put(order.path("number").asLong(), order);
+        }
+        for (Claim claim : batch.claims()) {
+            if (!batch.orders().containsKey(claim.orderNumber())) {
+                notFound(claim);
+            }
+        }
+        return batch;
+    }
+
+    private void notFound(Claim claim) {
+        String reason = "Centra returned no order " + claim.orderNumber();
+        if (claim.attempts() + 1 >= properties.notFoundAttempts()) {
+            deadLetters.record(FLOW, "centra order " + claim.orderNumber(), Long.toString(claim.orderNumber()),
+                    reason + " after " + (claim.attempts() + 1) + " attempts", null);
+            inbox.handled(claim, null);
+            log.warn("Order {}: {}; moved to the dead letters", claim.orderNumber(), reason);
+        } else {
+            inbox.failed(claim, reason, backoff(claim));
+        }
+    }
+
+    /** Gives every fetched order to the ERP unless it has this version already. */
+    public OrderBatch write(@Body OrderBatch batch) {
+        Set<Long> done = new HashSet<>();
+        for (Claim claim : batch.claims()) {
+            JsonNode order = batch.orders().get(claim.orderNumber());
+            if (order == null || !done.add(claim.orderNumber())) {
+                continue;
+            }
+            try {
+                Optional<Export> export = exporter.export(mapping, order);
+                export.ifPresent(batch.exported()::add);
+                inbox.handled(claim, order.path("updatedAt").asText(null));
+                export.ifPresent(e -> log.info("Order {} exported to the ERP as version {}", e.orderNumber(),
+                        e.exportVersion()));
+            } catch (RecordMappingException e) {
+                long id = deadLetters.record(FLOW, "centra order " + claim.orderNumber() + " (" + mapping.file() + ")",
+                        Long.toString(claim.orderNumber()), e.getMessage(), null);
+                inbox.handled(claim, order.path("updatedAt").asText(null));
+                log.warn("Order {} not exported: {} problem(s) in its mapping (dead letter {})", claim.orderNumber(),
+                        e.problems().size(), id);
+            } catch (RuntimeException e) {
+                // The ERP database or folder is not available, or another instance wrote the same version first.
+                inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
+                log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        return batch;
+    }
+
+    /** Locks/confirms the orders the ERP has now, as configured. */
+    public OrderBatch tellCentra(@Body OrderBatch batch) {
+        centraActions.apply(batch.exported(), batch.orders());
+        return batch;
+    }
+
+    /** Lock/confirm calls that failed earlier. */
+    public void retryCentraActions() {
+        centraActions.retryPending();
+    }
+
+    private java.time.Duration backoff(Claim claim) {
+        return properties.retry().after(claim.attempts() + 1);
+    }
+}

@@ -1,0 +1,135 @@
+package org.centraerp.connector.flows.prices;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.flows.catalogue.ErpCsvFile;
+import org.centraerp.connector.mapping.ErpFileMapping;
+import org.centraerp.connector.mapping.MappedRecord;
+import org.centraerp.connector.state.CatalogueIds;
+
+/**
+ * An ERP price row to a {@link PriceRow}: its pricelist by Centra id or name, its variant by SKU (or product
+ * number and variant code, as the product import keys them), checked against the pricelist's currency.
+ */
+final class PriceRowResolver {
+
+    /** Either a row or why it cannot be sent. */
+    record Result(PriceRow row, String key, String problem) {
+    }
+
+    private record Pricelist(long id, String name, String currency) {
+    }
+
+    private record VariantRef(long variantId, long productId) {
+    }
+
+    private final ErpFileMapping mapping;
+    private final CentraClient centra;
+    private final CatalogueIds ids;
+    private final Map<String, Pricelist> pricelists = new HashMap<>();
+    private Map<String, VariantRef> centraSkus;
+
+    PriceRowResolver(ErpFileMapping mapping, CentraClient centra, CatalogueIds ids) {
+        this.mapping = mapping;
+        this.centra = centra;
+        this.ids = ids;
+        centra.pages("pricelists", Map.of(), "pricelists", CentraClient.MAX_PAGE_SIZE).forEach(p -> {
+            Pricelist pricelist = new Pricelist(p.path("id").asLong(), p.path("name").asText(),
+                    p.path("currency").path("code").asText());
+            pricelists.put(String.valueOf(pricelist.id()), pricelist);
+            pricelists.putIfAbsent(p.path("name").asText().toLowerCase(Locale.ROOT), pricelist);
+        });
+    }
+
+    Result resolve(ErpCsvFile.Row row) {
+        MappedRecord mapped = mapping.fields().apply(row.values());
+        Map<String, Object> v = mapped.values();
+        String sku = text(v, "sku");
+        String key = sku != null ? sku : text(v, "productNumber") + "|" + text(v, "variantCode");
+        if (!mapped.isValid()) {
+            return new Result(null, key, String.join("; ", mapped.problems().stream()
+                    .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
+        }
+        String pricelistName = text(v, "pricelist");
+        if (pricelistName == null || text(v, "currency") == null) {
+            return new Result(null, key, "field pricelist or currency: missing");
+        }
+        if (sku == null && text(v, "productNumber") == null) {
+            return new Result(null, key, "field sku: missing (or map productNumber and variantCode)");
+        }
+        Pricelist pricelist = pricelists.get(pricelistName.toLowerCase(Locale.ROOT));
+        if (pricelist == null) {
+            return new Result(null, key, "unknown pricelist '" + pricelistName + "': Centra has no pricelist of that "
+                    + "id or name (see the pricelists export, or the lookup in " + mapping.file() + ")");
+        }
+        String currency = text(v, "currency").toUpperCase(Locale.ROOT);
+        if (!currency.equals(pricelist.currency())) {
+            return new Result(null, key, "currency " + currency + " is not the currency of pricelist '"
+                    + pricelist.name() + "' (" + pricelist.currency() + ")");
+        }
+        Optional<VariantRef> variant = sku != null ? bySku(sku) : byVariantKey(key);
+        if (variant.isEmpty()) {
+            return new Result(null, key, "unknown " + (sku != null ? "SKU" : "variant") + " '" + key
+                    + "': not in Centra (import the product first)");
+        }
+        BigDecimal price;
+        BigDecimal sale;
+        try {
+            price = decimal(v.get("price"));
+            sale = decimal(v.get("salePrice"));
+        } catch (NumberFormatException e) {
+            return new Result(null, key, "field price or salePrice: not a number (use a dot: 12.50)");
+        }
+        if (price == null || price.signum() < 0 || (sale != null && sale.signum() < 0)) {
+            return new Result(null, key, "field price: missing or negative");
+        }
+        return new Result(new PriceRow(row.line(), key, pricelist.id(), variant.get().productId(),
+                variant.get().variantId(), currency, sale != null ? sale : price, sale != null ? price : null),
+                key, null);
+    }
+
+    private Optional<VariantRef> bySku(String sku) {
+        Optional<VariantRef> known = ids.find("Sku", sku).filter(id -> id.parentId() != null)
+                .map(id -> new VariantRef(id.id(), id.parentId()));
+        if (known.isPresent()) {
+            return known;
+        }
+        if (centraSkus == null) {
+            // once per file: every product's SKUs, for SKUs the product import has not seen (e.g. made in Centra)
+            centraSkus = new HashMap<>();
+            centra.pages("catalogue/productSizesBySku", Map.of(), "products", CentraClient.MAX_PAGE_SIZE)
+                    .forEach(this::addSkus);
+        }
+        return Optional.ofNullable(centraSkus.get(sku));
+    }
+
+    private void addSkus(JsonNode product) {
+        for (JsonNode variant : product.path("variants")) {
+            VariantRef ref = new VariantRef(variant.path("id").asLong(), product.path("id").asLong());
+            variant.path("productSizes").forEach(size -> centraSkus.put(size.path("SKU").asText(), ref));
+        }
+    }
+
+    private Optional<VariantRef> byVariantKey(String key) {
+        return ids.find("ProductVariant", key).filter(id -> id.parentId() != null)
+                .map(id -> new VariantRef(id.id(), id.parentId()));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString().strip());
+    }
+
+    private static String text(Map<String, Object> values, String field) {
+        Object value = values.get(field);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+}

@@ -1,0 +1,114 @@
+package org.centraerp.connector.flows.prices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.flows.catalogue.CatalogueEndToEndSupport;
+import org.centraerp.connector.flows.catalogue.CatalogueTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Route {@code import-price-file} against the built-in sandbox, after the sample product master: prices land per
+ * pricelist and variant, only changes are sent, and what cannot be priced is reported per row.
+ */
+class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
+
+    @BeforeEach
+    void sampleProducts() {
+        products.drop("products.csv", CatalogueTestSupport.sample(PRODUCTS_SAMPLE));
+        products.awaitReports(1);
+    }
+
+    @Test
+    void samplePricesAreAppliedPerPricelistAndVariant() {
+        long calls = CatalogueTestSupport.calls(meters, "prices/setPrices");
+
+        prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
+        Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+
+        assertThat(lines).hasSize(13);
+        assertThat(lines.values()).allSatisfy(l -> assertThat(l.get("outcome")).isEqualTo("updated"));
+        assertThat(CatalogueTestSupport.calls(meters, "prices/setPrices") - calls).as("one call per pricelist")
+                .isEqualTo(3);
+        Map<String, String> variantPrices = variantPrices();
+        assertThat(variantPrices).containsEntry("TEE-WHITE@SEK", "299.0").containsEntry("TEE-BLACK@SEK", "349.0")
+                .containsEntry("TEE-WHITE@USD", "34.0").containsEntry("JEANS-INDIGO@EUR", "99.95")
+                .containsEntry("SWEATER-GREEN@SEK", "599.0 before 799.0")
+                .containsEntry("CHAIR-OAK@SEK", "1995.0 before 2495.0");
+    }
+
+    @Test
+    void unchangedPricesAreNotSentAgainAndAChangeSendsOnlyItsProduct() {
+        prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
+        prices.awaitReports(1);
+        long calls = CatalogueTestSupport.calls(meters, "prices/setPrices");
+
+        prices.drop("prices-again.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
+        Map<Long, Map<String, String>> again = CatalogueTestSupport.report(prices.awaitReports(2).get(1));
+        assertThat(CatalogueTestSupport.calls(meters, "prices/setPrices")).isEqualTo(calls);
+        assertThat(again.values()).allSatisfy(l -> assertThat(l.get("outcome")).isEqualTo("unchanged"));
+
+        prices.drop("prices-changed.csv", CatalogueTestSupport.sample(PRICES_SAMPLE)
+                .replace("RETAIL-SEK;JEANS-INDIGO-30;999.00", "RETAIL-SEK;JEANS-INDIGO-30;899.00"));
+        Map<Long, Map<String, String>> changed = CatalogueTestSupport.report(prices.awaitReports(3).get(2));
+        assertThat(CatalogueTestSupport.calls(meters, "prices/setPrices") - calls).isEqualTo(1);
+        assertThat(changed.values().stream().filter(l -> l.get("outcome").equals("updated")).map(l -> l.get("key")))
+                .containsExactly("JEANS-INDIGO-30");
+        assertThat(variantPrices()).containsEntry("JEANS-INDIGO@SEK", "899.0");
+    }
+
+    @Test
+    void unknownPricelistCurrencyAndSkuAreReportedAndTheOthersApplied() {
+        prices.drop("prices-bad.csv", String.join("\n",
+                "pricelist;sku;price;currency;sale_price",
+                "OUTLET-SEK;TEE-WHITE-S;199.00;SEK;",
+                "RETAIL-SEK;TEE-WHITE-S;29.95;EUR;",
+                "RETAIL-SEK;NO-SUCH-SKU;10.00;SEK;",
+                "RETAIL-SEK;TEE-BLACK-M;349.00;SEK;",
+                "RETAIL-SEK;TEE-BLACK-S;399.00;SEK;",
+                "RETAIL-SEK;JEANS-INDIGO-28;abc;SEK;") + "\n");
+
+        Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+
+        assertThat(lines.get(2L)).containsEntry("outcome", "failed");
+        assertThat(lines.get(2L).get("reason")).contains("OUTLET-SEK").contains("pricelists");
+        assertThat(lines.get(3L).get("reason")).contains("currency EUR is not the currency of pricelist 'SEK'");
+        assertThat(lines.get(4L).get("reason")).contains("unknown SKU 'NO-SUCH-SKU'");
+        assertThat(lines.get(5L)).containsEntry("outcome", "updated");
+        assertThat(lines.get(6L).get("reason")).contains("another price on line 5");
+        assertThat(lines.get(7L).get("reason")).contains("price");
+        // TEE-WHITE inherits the product price (349) in Centra: prices are per product with variant overrides
+        assertThat(variantPrices()).containsEntry("TEE-BLACK@SEK", "349.0").doesNotContainKey("TEE-WHITE@EUR");
+    }
+
+    @Test
+    void aPriceFileWithoutThePricelistColumnIsRefusedWhole() {
+        prices.drop("no-pricelist.csv", "sku;price;currency\nTEE-WHITE-S;1;SEK\n");
+
+        Path error = prices.awaitErrors(1).get(0);
+
+        assertThat(error).content().contains("'pricelist'");
+    }
+
+    /** "PRODUCT-VARIANT@pricelist" → "price" or "price before regular". */
+    private Map<String, String> variantPrices() {
+        Map<String, String> found = new TreeMap<>();
+        JsonNode variants = prices.graphql("{ productVariants(limit: 200) { variantNumber product { productNumber } "
+                + "prices { pricelist { name } price { value } priceBeforeDiscount { value } } } }")
+                .path("data").path("productVariants");
+        for (JsonNode variant : variants) {
+            for (JsonNode price : variant.path("prices")) {
+                JsonNode before = price.path("priceBeforeDiscount");
+                found.put(variant.path("product").path("productNumber").asText() + variant.path("variantNumber").asText()
+                        + "@" + price.path("pricelist").path("name").asText(), price.path("price").path("value").asText()
+                        + (before.isMissingNode() || before.isNull() ? "" : " before " + before.path("value").asText()));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,55 @@
+package org.centraerp.connector.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What an operator sees: health of Centra and the state database, and Prometheus metrics per route. */
+@AutoConfigureObservability // tests turn metric export off unless asked
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:operator-endpoints;DB_CLOSE_DELAY=-1",
+        "connector.erp.folder=target/test-erp/operator-endpoints"})
+class OperatorEndpointsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProducerTemplate routes;
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    @Test
+    void healthReportsCentraAndTheStateDatabase() throws Exception {
+        String health = get("/actuator/health");
+
+        assertThat(health).contains("\"status\":\"UP\"");
+        assertThat(health).containsPattern("\"centra\":\\{\"status\":\"UP\",\"details\":\\{\"centra\":\"http://127.0.0.1:\\d+/sandbox/graphql\",\"stores\":2");
+        assertThat(health).contains("\"db\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusShowsRouteAndCentraMetrics() throws Exception {
+        routes.sendBody("direct:export-master-data", null);
+
+        String metrics = get("/actuator/prometheus");
+
+        assertThat(metrics).contains("routeId=\"export-master-data\"");
+        assertThat(metrics).contains("connector_centra_requests_seconds_count{document=\"markets\",outcome=\"success\"");
+    }
+}
