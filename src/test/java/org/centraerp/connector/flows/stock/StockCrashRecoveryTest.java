@@ -124,7 +124,8 @@ class StockCrashRecoveryTest {
                 "--connector.state.read-lock.lock-max-age=3s",
                 "--connector.state.read-lock.keep-alive=1s"));
         if (!customer.equals("default")) {
-            arguments.add("--connector.mappings-dir=src/test/resources/stock-mappings");
+            arguments.add("--connector.mappings-dir="
+                    + StockTestSupport.deltaMappings(work.resolve("mappings")).toAbsolutePath());
             arguments.add("--connector.customer=" + customer);
         }
         return arguments;

@@ -7,7 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,9 +21,16 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-faults-delta;DB_CLOSE_DELAY=-1",
-        "connector.mappings-dir=src/test/resources/stock-mappings",
         "connector.customer=delta"})
 class StockFaultsDeltaTest extends StockFaultsTestSupport {
+
+    @TempDir
+    static Path mappings;
+
+    @DynamicPropertySource
+    static void deltaMappings(DynamicPropertyRegistry registry) {
+        registry.add("connector.mappings-dir", () -> StockTestSupport.deltaMappings(mappings).toString());
+    }
 
     static final String MOVEMENTS = csv(
             "sku;warehouse;quantity",

@@ -82,6 +82,32 @@ final class StockTestSupport {
         }
     }
 
+    /**
+     * A mappings folder with one customer, {@code delta}: the shipped default mappings with stock in delta mode
+     * (movements). Copied, so that every kind the other flows need is there.
+     *
+     * @return the folder for {@code connector.mappings-dir}
+     */
+    static Path deltaMappings(Path folder) {
+        try {
+            Path customer = Files.createDirectories(folder.resolve("delta"));
+            try (Stream<Path> files = Files.list(Path.of("mappings/default"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    Files.copy(file, customer.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path stock = customer.resolve("stock.yaml");
+            String text = Files.readString(stock);
+            if (!text.contains("\nmode: absolute")) {
+                throw new IllegalStateException("mappings/default/stock.yaml has no 'mode: absolute' line to turn");
+            }
+            Files.writeString(stock, text.replace("\nmode: absolute", "\nmode: delta"));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Empties the inbox and its .done/.error folders. */
     void clearInbox() {
         if (!Files.exists(inbox)) {
