@@ -15,7 +15,8 @@ public enum MappingKind {
     SHIPMENTS("shipments"),
     RETURNS("returns"),
     PRODUCTS("products"),
-    PRICES("prices");
+    PRICES("prices"),
+    STOCK("stock");
 
     private final String yamlName;
 

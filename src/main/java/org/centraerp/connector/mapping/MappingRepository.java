@@ -41,6 +41,11 @@ public class MappingRepository {
         return mappings.masterData();
     }
 
+    /** The stock import; fails with a hint when the customer has no stock mapping. */
+    public StockMapping stock() {
+        return mappings.stock();
+    }
+
     /** The orders export (the customer's file of kind {@code orders}); fails with a hint when there is none. */
     public OrdersMapping orders() {
         return OrdersMapping.of(single(MappingKind.ORDERS, "orders.yaml"));

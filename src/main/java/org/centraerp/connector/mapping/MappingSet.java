@@ -13,14 +13,16 @@ public final class MappingSet {
     private final Map<String, MappingDocument> documents;
     private final LookupTables lookups;
     private final MasterDataMapping masterData;
+    private final StockMapping stock;
 
     MappingSet(String customer, Path directory, Map<String, MappingDocument> documents, LookupTables lookups,
-               MasterDataMapping masterData) {
+               MasterDataMapping masterData, StockMapping stock) {
         this.customer = customer;
         this.directory = directory;
         this.documents = Map.copyOf(documents);
         this.lookups = lookups;
         this.masterData = masterData;
+        this.stock = stock;
     }
 
     public String customer() {
@@ -42,6 +44,15 @@ public final class MappingSet {
                     + ": add master-data.yaml (copy mappings/default/master-data.yaml)");
         }
         return masterData;
+    }
+
+    /** The stock import; fails with a hint when this customer has none. */
+    public StockMapping stock() {
+        if (stock == null) {
+            throw new IllegalStateException("No mapping of kind stock in " + directory
+                    + ": add stock.yaml (copy mappings/default/stock.yaml)");
+        }
+        return stock;
     }
 
     /** The file names (without .yaml) of every mapping, sorted. */

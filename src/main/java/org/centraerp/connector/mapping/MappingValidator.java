@@ -75,6 +75,7 @@ public final class MappingValidator {
         FieldMapCompiler compiler = new FieldMapCompiler(camel, lookups);
         Map<String, MappingDocument> documents = new LinkedHashMap<>();
         MasterDataMapping masterData = null;
+        StockMapping stock = null;
         for (Map.Entry<MappingFile, MappingKind> entry : kinds.entrySet()) {
             MappingFile file = entry.getKey();
             MappingDocument document = new MappingDocument(file.flow(), entry.getValue(), file.displayName(),
@@ -82,10 +83,12 @@ public final class MappingValidator {
             documents.put(file.flow(), document);
             if (entry.getValue() == MappingKind.MASTER_DATA) {
                 masterData = masterData(file, document);
+            } else if (entry.getValue() == MappingKind.STOCK) {
+                stock = StockMapping.read(file, document);
             }
         }
         return problems.isEmpty()
-                ? Optional.of(new MappingSet(customer, directory, documents, lookups, masterData)) : Optional.empty();
+                ? Optional.of(new MappingSet(customer, directory, documents, lookups, masterData, stock)) : Optional.empty();
     }
 
     private static List<Path> mappingFiles(Path mappingsDir, Path directory, String customer,

@@ -44,14 +44,24 @@ public class SentValues {
     public Map<String, String> read(String flow, Collection<String> keys) {
         Map<String, String> found = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(keys))) {
-            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
-            args.add(flow);
-            args.addAll(chunk);
-            db.jdbc().query("SELECT item_key, item_value FROM connector_sent_value WHERE flow = ? AND item_key IN ("
-                    + marks + ")", rs -> {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }, args.toArray());
+            List<Object> args = new ArrayList<>(chunk.size() * 2);
+            String where;
+            if (db.vendor() == DatabaseVendor.H2) {
+                // H2 uses only "flow = ?" of the primary key for "flow = ? AND item_key IN (...)" and scans every
+                // row of the flow (quadratic over a 200k-line stock file); a row-value IN uses the whole key.
+                where = "(flow, item_key) IN (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
+                chunk.forEach(key -> {
+                    args.add(flow);
+                    args.add(key);
+                });
+            } else {
+                where = "flow = ? AND item_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                args.add(flow);
+                args.addAll(chunk);
+            }
+            db.jdbc().query("SELECT item_key, item_value FROM connector_sent_value WHERE " + where, rs -> {
+                found.put(rs.getString(1), rs.getString(2));
+            }, args.toArray());
         }
         return found;
     }

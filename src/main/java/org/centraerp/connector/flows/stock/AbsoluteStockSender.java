@@ -1,0 +1,135 @@
+package org.centraerp.connector.flows.stock;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
+
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.MutationResult;
+import org.centraerp.connector.mapping.StockMapping.ProductKey;
+import org.centraerp.connector.state.SentValues;
+
+/**
+ * Absolute mode: physical stock per size × warehouse with {@code setStock} (one warehouse per call, up to
+ * batch-size sizes). Only lines whose quantity differs from what Centra was last sent go out ({@link SentValues},
+ * looked up a batch at a time); accepted values are remembered right after Centra took them. Resending after a
+ * crash is harmless: setting the same level twice is the same as once.
+ */
+final class AbsoluteStockSender implements StockSender {
+
+    static final String FLOW = "stock";
+
+    private final CentraClient centra;
+    private final SentValues sentValues;
+    private final int batchSize;
+    private final ProductKey productKey;
+    private final String description;
+    private final StockReport report;
+    /** Per warehouse: lines not yet compared with what was sent (at most batch-size). */
+    private final Map<Integer, LinkedHashMap<String, StockLine>> unchecked = new TreeMap<>();
+    /** Per warehouse: changed lines waiting for a full batch (fewer than batch-size after each send). */
+    private final Map<Integer, LinkedHashMap<String, StockLine>> changed = new TreeMap<>();
+
+    AbsoluteStockSender(CentraClient centra, SentValues sentValues, int batchSize, ProductKey productKey,
+                        String description, StockReport report) {
+        this.centra = centra;
+        this.sentValues = sentValues;
+        this.batchSize = batchSize;
+        this.productKey = productKey;
+        this.description = description;
+        this.report = report;
+    }
+
+    @Override
+    public void accept(StockLine line) {
+        String item = line.sizeInWarehouse(productKey.name());
+        int warehouse = line.warehouseId();
+        if (queued(unchecked, warehouse, item) || queued(changed, warehouse, item)) {
+            // The same size twice in a file: the later line must reach Centra after the earlier one.
+            flush(warehouse, true);
+        }
+        LinkedHashMap<String, StockLine> lines = unchecked.computeIfAbsent(warehouse, w -> new LinkedHashMap<>());
+        lines.put(item, line);
+        if (lines.size() >= batchSize) {
+            flush(warehouse, false);
+        }
+    }
+
+    @Override
+    public void finish() {
+        Set<Integer> warehouses = new TreeSet<>(unchecked.keySet());
+        warehouses.addAll(changed.keySet());
+        for (Integer warehouse : warehouses) {
+            flush(warehouse, true);
+        }
+    }
+
+    /** Compares the unchecked lines with what was sent, then sends full batches (or everything, when draining). */
+    private void flush(int warehouse, boolean drain) {
+        LinkedHashMap<String, StockLine> lines = unchecked.remove(warehouse);
+        LinkedHashMap<String, StockLine> waiting = changed.computeIfAbsent(warehouse, w -> new LinkedHashMap<>());
+        if (lines != null) {
+            Map<String, String> sent = sentValues.read(FLOW, lines.keySet());
+            lines.forEach((item, line) -> {
+                if (String.valueOf(line.quantity()).equals(sent.get(item))) {
+                    report.line(line, StockReport.Outcome.UNCHANGED, null);
+                } else {
+                    waiting.put(item, line);
+                }
+            });
+        }
+        while (waiting.size() >= batchSize || (drain && !waiting.isEmpty())) {
+            List<StockLine> batch = new ArrayList<>(batchSize);
+            var it = waiting.values().iterator();
+            while (it.hasNext() && batch.size() < batchSize) {
+                batch.add(it.next());
+                it.remove();
+            }
+            send(warehouse, batch);
+        }
+    }
+
+    private void send(int warehouse, List<StockLine> batch) {
+        StockBatchDelivery.deliver(batch, (piece, lines) -> centra.mutate("setStock", input(warehouse, lines),
+                CentraClient.Retry.SAFE), new StockBatchDelivery.Outcomes() {
+                    @Override
+                    public void accepted(List<StockLine> lines, MutationResult result) {
+                        Map<String, String> values = new LinkedHashMap<>();
+                        Map<Integer, String> warnings = StockBatchDelivery.byIndex(result.userWarnings(), lines.size());
+                        for (int i = 0; i < lines.size(); i++) {
+                            StockLine line = lines.get(i);
+                            values.put(line.sizeInWarehouse(productKey.name()), String.valueOf(line.quantity()));
+                            report.line(line, StockReport.Outcome.APPLIED, warnings.get(i));
+                        }
+                        sentValues.remember(FLOW, values);
+                    }
+
+                    @Override
+                    public void refused(StockLine line, String reason) {
+                        report.line(line, StockReport.Outcome.REFUSED, reason);
+                    }
+                });
+    }
+
+    private Map<String, Object> input(int warehouse, List<StockLine> lines) {
+        List<Map<String, Object>> sizes = new ArrayList<>(lines.size());
+        for (StockLine line : lines) {
+            sizes.add(Map.of("productSize", Map.of(productKey.name(), line.key()), "quantity", line.quantity()));
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("warehouse", Map.of("id", warehouse));
+        input.put("description", description);
+        input.put("stockQuantityType", "PHYSICAL");
+        input.put("productSizes", sizes);
+        return Map.of("input", input);
+    }
+
+    private static boolean queued(Map<Integer, LinkedHashMap<String, StockLine>> queue, int warehouse, String item) {
+        LinkedHashMap<String, StockLine> lines = queue.get(warehouse);
+        return lines != null && lines.containsKey(item);
+    }
+}

@@ -1,0 +1,179 @@
+package org.centraerp.connector.flows.stock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.mapping.MappingRepository;
+import org.centraerp.connector.mapping.StockMapping;
+import org.centraerp.connector.ops.FlowProbe;
+import org.centraerp.connector.state.IdempotencyKeys;
+import org.centraerp.connector.state.SentValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of route {@code import-stock-file}: check a dropped stock file whole, then either refuse it (to
+ * {@code .error/} with the reason) or apply its lines (to {@code .done/} with a report). The route's file consumer
+ * moves the file where header {@value #ARCHIVE} says; a failure (Centra unreachable) leaves it to be read again.
+ */
+@Component("stockFileImport")
+@EnableConfigurationProperties(StockProperties.class)
+public class StockFileImport {
+
+    /** Why the whole file is refused; absent when it can be applied. */
+    public static final String REFUSAL = "StockFileRefusal";
+    /** Where the consumer moves the file, relative to the inbox: {@code .done/<name>} or {@code .error/<name>}. */
+    public static final String ARCHIVE = "StockFileArchive";
+    static final String CHECKSUM = "StockFileChecksum";
+    static final String LINES = "StockFileLines";
+    static final String DONE_FOLDER = ".done";
+    static final String ERROR_FOLDER = ".error";
+
+    private static final Logger log = LoggerFactory.getLogger(StockFileImport.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final CentraClient centra;
+    private final MappingRepository mappings;
+    private final SentValues sentValues;
+    private final IdempotencyKeys keys;
+    private final StockProperties properties;
+    private final MeterRegistry registry;
+
+    public StockFileImport(CentraClient centra, MappingRepository mappings, SentValues sentValues,
+                           IdempotencyKeys keys, StockProperties properties, ObjectProvider<MeterRegistry> registry) {
+        this.centra = centra;
+        this.mappings = mappings;
+        this.sentValues = sentValues;
+        this.keys = keys;
+        this.properties = properties;
+        this.registry = registry.getIfAvailable();
+    }
+
+    /** Reads the file once: checksum and line count, or the reason it is refused. Sends nothing. */
+    public void check(Exchange exchange) {
+        Path file = file(exchange);
+        try {
+            StockFileReader.Summary summary = new StockFileReader(mapping()).check(file);
+            exchange.getIn().setHeader(CHECKSUM, summary.checksum());
+            exchange.getIn().setHeader(LINES, summary.lines());
+            log.info("{}: {} lines, {} mode, sending to Centra", file.getFileName(), summary.lines(),
+                    mapping().mode().name().toLowerCase(Locale.ROOT));
+        } catch (StockFileRefusedException e) {
+            exchange.getIn().setHeader(REFUSAL, e.getMessage());
+        }
+    }
+
+    /** Writes {@code .error/<name>.error.txt} with the reason; the file follows it to {@code .error/}. */
+    public void refuse(Exchange exchange) {
+        Path file = file(exchange);
+        String reason = exchange.getIn().getHeader(REFUSAL, String.class);
+        String archived = archiveName(file, ERROR_FOLDER);
+        Path errorFile = file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt");
+        writeText(errorFile, file.getFileName() + " was refused whole; no line of it was sent to Centra.\n"
+                + "Reason: " + reason + "\n"
+                + "Fix the file (or " + mapping().file() + ") and drop it again in " + file.getParent() + "\n");
+        exchange.getIn().setHeader(ARCHIVE, ERROR_FOLDER + "/" + archived);
+        count("refused");
+        log.warn("{} refused: {} — moved to {}/", file.getFileName(), reason, ERROR_FOLDER);
+    }
+
+    /** Sends the file's lines (only changes, in batches) and writes {@code .done/<name>.report.csv}. */
+    public void apply(Exchange exchange) {
+        Path file = file(exchange);
+        StockMapping mapping = mapping();
+        String archived = archiveName(file, DONE_FOLDER);
+        long lines = exchange.getIn().getHeader(LINES, Long.class);
+        StockReport report = new StockReport(file.getFileName().toString(),
+                file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), lines,
+                properties.progressInterval(), registry);
+        try {
+            StockLineMapper mapper = new StockLineMapper(mapping, file.getFileName().toString(), warehouseIds());
+            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), report);
+            new StockFileReader(mapping).forEachRecord(file, record -> mapper.map(record, report)
+                    .ifPresent(sender::accept));
+            sender.finish();
+        } catch (RuntimeException e) {
+            report.abandon();
+            throw e;
+        }
+        report.close();
+        exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
+        count("done");
+        log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), report.summary(), DONE_FOLDER, archived);
+    }
+
+    private StockSender sender(StockMapping mapping, Path file, String checksum, StockReport report) {
+        String name = file.getFileName().toString();
+        return mapping.mode() == StockMapping.Mode.DELTA
+                ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), mapping.productKey(), name,
+                        checksum, report)
+                : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), mapping.productKey(),
+                        "ERP stock file " + name, report);
+    }
+
+    /** Centra's warehouse ids, read once per file: a line for another id is reported instead of sent. */
+    private Set<Integer> warehouseIds() {
+        return centra.pages("warehouses", Map.of(), "warehouses", CentraClient.MAX_PAGE_SIZE)
+                .map(w -> w.path("id").asInt()).collect(Collectors.toSet());
+    }
+
+    /** The file's name in the archive folder; a name already there gets a time stamp so no report is lost. */
+    private static String archiveName(Path file, String folder) {
+        String name = file.getFileName().toString();
+        if (!Files.exists(file.resolveSibling(folder).resolve(name))) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String stamp = LocalDateTime.now().format(STAMP);
+        return dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp;
+    }
+
+    private static void writeText(Path target, String text) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private void count(String outcome) {
+        if (registry != null) {
+            registry.counter("connector.stock.files", "outcome", outcome).increment();
+        }
+    }
+
+    private StockMapping mapping() {
+        return mappings.stock();
+    }
+
+    private static Path file(Exchange exchange) {
+        return Path.of(exchange.getIn().getHeader("CamelFileAbsolutePath", String.class));
+    }
+
+    /** What {@code check} probes for this flow. */
+    @Bean
+    static FlowProbe stockProbe() {
+        return new FlowProbe("import-stock-file", List.of("warehouses"));
+    }
+}
