@@ -48,6 +48,8 @@ public final class OrdersBenchmark {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String SECRET = "bench-webhook-secret";
+    /** The connector's JVM as in production: default JIT and collector. */
+    static final List<String> JVM = List.of("-Xmx1g");
 
     final Map<String, String> options;
     final Path work;
@@ -171,7 +173,7 @@ public final class OrdersBenchmark {
         long placedAt = System.nanoTime();
         place(orders);
         log("%s: %d orders placed in %d ms", name, orders, (System.nanoTime() - placedAt) / 1_000_000);
-        try (ConnectorProcess connector = ConnectorProcess.start(name, work.resolve(name.replace(' ', '_') + ".log"), args)) {
+        try (ConnectorProcess connector = ConnectorProcess.start(name, work.resolve(name.replace(' ', '_') + ".log"), JVM, args)) {
             while (!connector.started()) {
                 Thread.sleep(100);
             }
@@ -211,7 +213,7 @@ public final class OrdersBenchmark {
         args.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("state-latency") + ";AUTO_SERVER=TRUE");
         args.add("--connector.webhook.secret=" + SECRET);
         Map<Long, Long> placedAt = new HashMap<>();
-        try (ConnectorProcess connector = ConnectorProcess.start("latency", work.resolve("latency.log"), args)) {
+        try (ConnectorProcess connector = ConnectorProcess.start("latency", work.resolve("latency.log"), JVM, args)) {
             while (!connector.started()) {
                 Thread.sleep(100);
             }

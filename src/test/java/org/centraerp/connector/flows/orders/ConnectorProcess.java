@@ -31,10 +31,15 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <this class path> ConnectorApplication <arguments>}; its output goes to {@code log}. */
     public static ConnectorProcess start(String name, Path log, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A small heap and C1 only: start-up time matters more than peak speed on a shared 2-core machine.
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ConnectorApplication.class.getName()));
+        // A small heap and C1 only: in tests start-up time matters more than peak speed on a shared 2-core machine.
+        return start(name, log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), arguments);
+    }
+
+    /** As {@link #start(String, Path, List)} with these JVM options. */
+    public static ConnectorProcess start(String name, Path log, List<String> jvmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConnectorApplication.class.getName()));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
