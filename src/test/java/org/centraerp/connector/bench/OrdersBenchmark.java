@@ -106,15 +106,19 @@ public final class OrdersBenchmark {
         report.forEach(System.out::println);
     }
 
-    void startSandbox() {
-        sandbox = new SpringApplicationBuilder(ConnectorApplication.class).properties(
-                "server.port=0", "camel.main.auto-startup=false", "spring.main.banner-mode=off",
-                "spring.datasource.url=jdbc:h2:mem:bench-sandbox;DB_CLOSE_DELAY=-1",
-                "connector.sandbox.latency=50ms", "connector.sandbox.rate-limit-tier=GROWTH",
-                "connector.sandbox.webhook.url=http://127.0.0.1:" + latencyPort + "/webhooks/centra",
-                "connector.sandbox.webhook.secret=" + SECRET, "connector.sandbox.webhook.retries=0",
-                "logging.level.root=WARN", "logging.level.org.centraerp.connector.sandbox.webhook=ERROR").run();
+    void startSandbox() throws Exception {
+        // Command-line arguments: they win over config/application.yaml (SpringApplicationBuilder.properties would not).
+        sandbox = new SpringApplicationBuilder(ConnectorApplication.class).run(
+                "--server.port=0", "--camel.main.auto-startup=false", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=jdbc:h2:mem:bench-sandbox;DB_CLOSE_DELAY=-1",
+                "--connector.sandbox.latency=50ms", "--connector.sandbox.rate-limit-tier=GROWTH",
+                "--connector.sandbox.webhook.url=http://127.0.0.1:" + latencyPort + "/webhooks/centra",
+                "--connector.sandbox.webhook.secret=" + SECRET, "--connector.sandbox.webhook.retries=0",
+                "--connector.webhook.secret=unused-here",
+                "--logging.level.root=WARN", "--logging.level.org.centraerp.connector.sandbox.webhook=ERROR");
         sandboxPort = Integer.parseInt(sandbox.getEnvironment().getProperty("local.server.port"));
+        log("sandbox knobs: %s", HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandboxPort
+                + "/sandbox/admin/knobs")).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Back to the demo store with plenty of stock (it holds ~100 units). */
