@@ -44,7 +44,9 @@ abstract class ChildConnectorSupport {
     SandboxData sandbox;
 
     @BeforeEach
-    void plentyOfStock() {
+    void freshStoreWithPlentyOfStock() {
+        // Another test's orders (this context is shared) would be polled and exported by this test's connectors.
+        http.postForEntity("/sandbox/admin/reset", null, String.class);
         // The demo store holds ~100 units; every test places more orders than that.
         sandbox.write(() -> {
             sandbox.stock.stream().toList().forEach(level -> sandbox.stock.put(level.withPhysical(level.allocated() + 100_000)));
