@@ -51,7 +51,7 @@ class CheckCommandTest {
 
     @Test
     void tokenWithoutTheFlowsPermissionsIsNamed(CapturedOutput output) {
-        int status = check("--connector.centra.token=sandbox-stores-only-token");
+        int status = check("--connector.centra.token=sandbox-stores-token");
 
         assertThat(status).isEqualTo(2);
         assertThat(output.getOut())

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sandbox-readonly-token}: only {@code :read} permissions; a mutation answers Centra's
  *       "You need X:write permission to access Y." error.</li>
  *   <li>{@code sandbox-expired-token}: expired; every request answers HTTP 403.</li>
- *   <li>{@code sandbox-stores-only-token}: only {@code Store:read}; shows what {@code check} says of a token that
+ *   <li>{@code sandbox-stores-token}: only {@code Store:read}; shows what {@code check} says of a token that
  *       lacks the permissions of the enabled flows.</li>
  * </ul>
  * Any other value answers HTTP 403, as an unknown or revoked token does in Centra. The token travels as
@@ -34,7 +34,7 @@ public class SandboxTokens {
     public static final String DEMO = "sandbox-demo-token";
     public static final String READ_ONLY = "sandbox-readonly-token";
     public static final String EXPIRED = "sandbox-expired-token";
-    public static final String STORES_ONLY = "sandbox-stores-only-token";
+    public static final String STORES_ONLY = "sandbox-stores-token";
 
     private static final String BEARER = "Bearer ";
     private static final String COOKIE = "graphql-access";

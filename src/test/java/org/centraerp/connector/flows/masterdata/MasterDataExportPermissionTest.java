@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:master-data-permission;DB_CLOSE_DELAY=-1",
-        "connector.centra.token=sandbox-stores-only-token",
+        "connector.centra.token=sandbox-stores-token",
         "connector.sandbox.rate-limit-tier=NONE",
         "connector.master-data.at-start=false"})
 class MasterDataExportPermissionTest {
