@@ -1,11 +1,13 @@
 package org.centraerp.connector.flows.orders;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,14 +81,7 @@ abstract class OrderErpTablesContract {
         }
         erpDatabase = new ErpDatabase(new ErpProperties(folder, new ErpProperties.Datasource(url, user(), "")));
         erp = new JdbcTemplate(erpDatabase.dataSource().orElseThrow());
-        try (InputStream ddl = getClass().getResourceAsStream("/orders/erp-order-tables.sql")) {
-            for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
-                    .split(";")) {
-                if (!statement.isBlank()) {
-                    erp.execute(statement);
-                }
-            }
-        }
+        new ResourceDatabasePopulator(new FileSystemResource("samples/erp/order-tables.sql")).execute(erpDatabase.dataSource().orElseThrow());
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             mapping = OrdersMapping.of(new MappingValidator(camel).load(Path.of("mappings"), "default")
                     .documents(MappingKind.ORDERS).get(0));

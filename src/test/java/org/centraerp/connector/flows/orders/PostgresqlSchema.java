@@ -1,9 +1,8 @@
 package org.centraerp.connector.flows.orders;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,18 +56,9 @@ public final class PostgresqlSchema implements AutoCloseable {
         return new JdbcTemplate(dataSource);
     }
 
-    /** The ERP's order header and line tables of the default mapping (src/test/resources/orders/erp-order-tables.sql). */
+    /** The ERP's order header and line tables of the default mapping (samples/erp/order-tables.sql). */
     public PostgresqlSchema withErpOrderTables() {
-        try (InputStream ddl = getClass().getResourceAsStream("/orders/erp-order-tables.sql")) {
-            for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
-                    .split(";")) {
-                if (!statement.isBlank()) {
-                    jdbc().execute(statement);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new ResourceDatabasePopulator(new FileSystemResource("samples/erp/order-tables.sql")).execute(dataSource);
         return this;
     }
 
