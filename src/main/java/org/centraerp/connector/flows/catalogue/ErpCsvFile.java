@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.catalogue;
 
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.catalogue;
 
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

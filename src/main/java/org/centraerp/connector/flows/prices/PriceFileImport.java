@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.catalogue.ErpCsvFile;
-import org.centraerp.connector.flows.catalogue.ErpFileRefusedException;
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.flows.catalogue.ErpInboxFile;
 import org.centraerp.connector.flows.catalogue.ImportReport;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;

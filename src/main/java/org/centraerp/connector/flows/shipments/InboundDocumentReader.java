@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.shipments;
 
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -35,15 +36,15 @@ public final class InboundDocumentReader {
         this.mapping = mapping;
     }
 
-    /** The file's documents; {@link InboundFileRefusedException} when the file cannot be read as a whole. */
+    /** The file's documents; {@link ErpFileRefusedException} when the file cannot be read as a whole. */
     public List<InboundDocument> read(Path file) {
         List<InboundDocument> documents = mapping.format() == InboundDocumentsMapping.Format.JSON
                 ? readJson(file) : readCsv(file);
         if (documents.isEmpty()) {
-            throw new InboundFileRefusedException("the file holds no " + mapping.kind().yamlName());
+            throw new ErpFileRefusedException("the file holds no " + mapping.kind().yamlName());
         }
         if (documents.stream().noneMatch(InboundDocument::isValid)) {
-            throw new InboundFileRefusedException("no usable " + mapping.kind().yamlName() + " in the file (columns or"
+            throw new ErpFileRefusedException("no usable " + mapping.kind().yamlName() + " in the file (columns or"
                     + " keys named in " + mapping.file() + " missing?); first problem: "
                     + documents.get(0).problems().stream().findFirst().orElse("no lines"));
         }
@@ -73,10 +74,10 @@ public final class InboundDocumentReader {
                 document.add(line, header, mapping.lines().apply(row));
             }
         } catch (CharacterCodingException e) {
-            throw new InboundFileRefusedException("not " + mapping.csv().charset() + " text (csv.charset in "
+            throw new ErpFileRefusedException("not " + mapping.csv().charset() + " text (csv.charset in "
                     + mapping.file() + ")");
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InboundFileRefusedException("not a readable CSV file: " + e.getMessage());
+            throw new ErpFileRefusedException("not a readable CSV file: " + e.getMessage());
         }
         return documents.stream().map(b -> b.build("line" + (b.first == b.last ? " " + b.first
                 : "s " + b.first + "-" + b.last))).toList();
@@ -87,14 +88,14 @@ public final class InboundDocumentReader {
         try (Reader reader = strictReader(file)) {
             root = JSON.readTree(reader);
         } catch (CharacterCodingException e) {
-            throw new InboundFileRefusedException("not " + mapping.csv().charset() + " text");
+            throw new ErpFileRefusedException("not " + mapping.csv().charset() + " text");
         } catch (IOException e) {
-            throw new InboundFileRefusedException("not a readable JSON file: " + e.getMessage());
+            throw new ErpFileRefusedException("not a readable JSON file: " + e.getMessage());
         }
         JsonNode list = root != null && root.isObject() && mapping.jsonList() != null ? root.path(mapping.jsonList())
                 : root;
         if (list == null || !list.isArray()) {
-            throw new InboundFileRefusedException("expected an array" + (mapping.jsonList() == null ? ""
+            throw new ErpFileRefusedException("expected an array" + (mapping.jsonList() == null ? ""
                     : " or an object with the array under '" + mapping.jsonList() + "'"));
         }
         String name = mapping.jsonList() == null ? "" : mapping.jsonList();

@@ -1,12 +1,8 @@
 package org.centraerp.connector.flows.shipments;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.centraerp.connector.erp.ErpArchive;
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -36,7 +32,6 @@ public class InboundFileImport {
     static final String ERROR_FOLDER = ".error";
 
     private static final Logger log = LoggerFactory.getLogger(InboundFileImport.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final String what;
     private final Supplier<InboundDocumentsMapping> mapping;
@@ -61,7 +56,7 @@ public class InboundFileImport {
             List<InboundDocument> documents = new InboundDocumentReader(mapping.get()).read(file);
             exchange.getIn().setHeader(DOCUMENTS, documents);
             log.info("{}: {} {}, sending to Centra", file.getFileName(), documents.size(), what);
-        } catch (InboundFileRefusedException e) {
+        } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(REFUSAL, e.getMessage());
         }
     }
@@ -69,8 +64,8 @@ public class InboundFileImport {
     public void refuse(Exchange exchange) {
         Path file = file(exchange);
         String reason = exchange.getIn().getHeader(REFUSAL, String.class);
-        String archived = archiveName(file, ERROR_FOLDER);
-        writeText(file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt"), file.getFileName()
+        String archived = ErpArchive.archiveName(file, ERROR_FOLDER);
+        ErpArchive.writeText(file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt"), file.getFileName()
                 + " was refused whole; none of its " + what + " was sent to Centra.\nReason: " + reason
                 + "\nFix the file (or " + mapping.get().file() + ") and drop it again in " + file.getParent() + "\n");
         exchange.getIn().setHeader(ARCHIVE, ERROR_FOLDER + "/" + archived);
@@ -90,7 +85,7 @@ public class InboundFileImport {
                 outcomes.add(ShipmentOutcome.refused(document, e.getMessage()));
             }
         }
-        String archived = archiveName(file, DONE_FOLDER);
+        String archived = ErpArchive.archiveName(file, DONE_FOLDER);
         ShipmentReport.write(file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), outcomes);
         exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
         log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), ShipmentReport.summary(outcomes),
@@ -101,23 +96,5 @@ public class InboundFileImport {
         return Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
     }
 
-    /** The file's name in the archive folder; a name already there gets a time stamp so no report is lost. */
-    private static String archiveName(Path file, String folder) {
-        String name = file.getFileName().toString();
-        if (!Files.exists(file.resolveSibling(folder).resolve(name))) {
-            return name;
-        }
-        int dot = name.lastIndexOf('.');
-        String stamp = LocalDateTime.now().format(STAMP);
-        return dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp;
-    }
 
-    private static void writeText(Path target, String text) {
-        try {
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 }

@@ -1,13 +1,8 @@
 package org.centraerp.connector.flows.stock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.centraerp.connector.erp.ErpArchive;
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +43,6 @@ public class StockFileImport {
     static final String ERROR_FOLDER = ".error";
 
     private static final Logger log = LoggerFactory.getLogger(StockFileImport.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -76,7 +70,7 @@ public class StockFileImport {
             exchange.getIn().setHeader(LINES, summary.lines());
             log.info("{}: {} lines, {} mode, sending to Centra", file.getFileName(), summary.lines(),
                     mapping().mode().name().toLowerCase(Locale.ROOT));
-        } catch (StockFileRefusedException e) {
+        } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(REFUSAL, e.getMessage());
         }
     }
@@ -85,9 +79,9 @@ public class StockFileImport {
     public void refuse(Exchange exchange) {
         Path file = file(exchange);
         String reason = exchange.getIn().getHeader(REFUSAL, String.class);
-        String archived = archiveName(file, ERROR_FOLDER);
+        String archived = ErpArchive.archiveName(file, ERROR_FOLDER);
         Path errorFile = file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt");
-        writeText(errorFile, file.getFileName() + " was refused whole; no line of it was sent to Centra.\n"
+        ErpArchive.writeText(errorFile, file.getFileName() + " was refused whole; no line of it was sent to Centra.\n"
                 + "Reason: " + reason + "\n"
                 + "Fix the file (or " + mapping().file() + ") and drop it again in " + file.getParent() + "\n");
         exchange.getIn().setHeader(ARCHIVE, ERROR_FOLDER + "/" + archived);
@@ -99,7 +93,7 @@ public class StockFileImport {
     public void apply(Exchange exchange) {
         Path file = file(exchange);
         StockMapping mapping = mapping();
-        String archived = archiveName(file, DONE_FOLDER);
+        String archived = ErpArchive.archiveName(file, DONE_FOLDER);
         long lines = exchange.getIn().getHeader(LINES, Long.class);
         StockReport report = new StockReport(file.getFileName().toString(),
                 file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), lines,
@@ -135,27 +129,7 @@ public class StockFileImport {
                 .map(w -> w.path("id").asInt()).collect(Collectors.toSet());
     }
 
-    /** The file's name in the archive folder; a name already there gets a time stamp so no report is lost. */
-    private static String archiveName(Path file, String folder) {
-        String name = file.getFileName().toString();
-        if (!Files.exists(file.resolveSibling(folder).resolve(name))) {
-            return name;
-        }
-        int dot = name.lastIndexOf('.');
-        String stamp = LocalDateTime.now().format(STAMP);
-        return dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp;
-    }
 
-    private static void writeText(Path target, String text) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 
     private void count(String outcome) {
         if (registry != null) {

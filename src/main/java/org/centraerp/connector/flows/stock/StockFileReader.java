@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.stock;
 
+import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,14 +59,14 @@ final class StockFileReader {
         this.mapping = mapping;
     }
 
-    /** Reads the whole file once; a {@link StockFileRefusedException} says why it cannot be used. */
+    /** Reads the whole file once; a {@link ErpFileRefusedException} says why it cannot be used. */
     Summary check(Path file) {
         MessageDigest sha256 = sha256();
         long[] lines = {0};
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), sha256)) {
             read(file, in, record -> lines[0]++);
         } catch (IOException e) {
-            throw new StockFileRefusedException("cannot read the file: " + e.getMessage(), e);
+            throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
         }
         return new Summary(HexFormat.of().formatHex(sha256.digest()), lines[0]);
     }
@@ -97,15 +98,15 @@ final class StockFileReader {
             if (cause instanceof CharacterCodingException) {
                 throw wrongCharset(cause);
             }
-            throw new StockFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
+            throw new ErpFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
                     + mapping.csv().delimiter() + "': " + e.getMessage(), e);
         }
     }
 
     /** The decoder reads ahead, so the line of the bad bytes is not known exactly; the charset is what matters. */
-    private StockFileRefusedException wrongCharset(Throwable cause) {
+    private ErpFileRefusedException wrongCharset(Throwable cause) {
         String charset = mapping.csv().charset().name();
-        return new StockFileRefusedException("the file has bytes that are not valid " + charset
+        return new ErpFileRefusedException("the file has bytes that are not valid " + charset
                 + " — it is not in the charset " + mapping.file() + " names (csv.charset); ask the ERP for "
                 + charset + " or change csv.charset", cause);
     }
@@ -116,7 +117,7 @@ final class StockFileReader {
         }
         List<String> missing = mapping.columns().stream().filter(c -> !found.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new StockFileRefusedException("line 1: the header has no column " + String.join(", ", quoted(missing))
+            throw new ErpFileRefusedException("line 1: the header has no column " + String.join(", ", quoted(missing))
                     + " (found: " + String.join(String.valueOf(mapping.csv().delimiter()), found) + "); "
                     + mapping.file() + " expects the columns " + String.join(", ", quoted(mapping.columns()))
                     + " separated by '" + mapping.csv().delimiter() + "'");

@@ -1,4 +1,4 @@
-package org.centraerp.connector.flows.catalogue;
+package org.centraerp.connector.erp;
 
 /** A whole ERP file cannot be used (wrong header, wrong charset, broken CSV); the message says why. */
 public class ErpFileRefusedException extends RuntimeException {
