@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.centraerp.connector.ConnectorApplication;
-import org.centraerp.connector.flows.orders.ConnectorProcess;
+import org.centraerp.connector.testsupport.ConnectorProcess;
 import org.centraerp.connector.flows.orders.PostgresqlSchema;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.springframework.boot.builder.SpringApplicationBuilder;

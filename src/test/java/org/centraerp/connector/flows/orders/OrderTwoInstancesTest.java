@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.orders;
 
+import org.centraerp.connector.testsupport.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

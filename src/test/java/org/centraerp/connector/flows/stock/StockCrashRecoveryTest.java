@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.stock;
 
+import org.centraerp.connector.testsupport.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -94,7 +95,7 @@ class StockCrashRecoveryTest {
         Path log = Path.of("target", "stock-crash-" + customer + ".log");
         Files.deleteIfExists(log);
         List<String> arguments = childArguments(customer);
-        try (ConnectorProcess first = ConnectorProcess.start(centraUrl(), log, arguments)) {
+        try (ConnectorProcess first = ConnectorProcess.start("first", log, arguments)) {
             stock.drop("stock.csv", content);
             await().atMost(Duration.ofSeconds(120)).until(() -> !first.isAlive() || sentByConnector() >= lines / 3);
             assertThat(first.isAlive()).as("the connector runs (see " + log + ")").isTrue();
@@ -104,7 +105,7 @@ class StockCrashRecoveryTest {
         assertThat(sentBeforeKill).as("killed in the middle of the file").isLessThan(lines);
         assertThat(stock.waiting()).as("the file is still in the inbox").hasSize(1);
 
-        try (ConnectorProcess second = ConnectorProcess.start(centraUrl(), log, arguments)) {
+        try (ConnectorProcess second = ConnectorProcess.start("second", log, arguments)) {
             List<Path> reports = stock.awaitReports(1);
             assertThat(StockTestSupport.report(reports.get(0))).hasSize(lines);
         }
@@ -115,6 +116,9 @@ class StockCrashRecoveryTest {
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath()
                         + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
+                "--connector.centra.url=" + centraUrl(),
+                "--connector.centra.token=" + StockTestSupport.DEMO_TOKEN,
+                "--server.port=0",
                 "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
                 "--connector.stock.batch-size=1",
                 "--connector.stock.poll-delay=200",

@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.stock;
 
+import org.centraerp.connector.testsupport.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -61,21 +62,24 @@ class StockTwoInstancesTest {
         StockTestSupport stock = new StockTestSupport(work.resolve("erp/in/stock"), "http://127.0.0.1:" + port);
         stock.resetSandbox();
         stock.knobs("{\"latencyMs\": 20}");
+        String centraUrl = "http://127.0.0.1:" + port + "/sandbox/graphql";
         List<String> arguments = List.of(
                 "--spring.datasource.url=" + POSTGRESQL + "?currentSchema=" + schema,
+                "--connector.centra.url=" + centraUrl,
+                "--connector.centra.token=" + StockTestSupport.DEMO_TOKEN,
+                "--server.port=0",
                 "--spring.datasource.username=postgres",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
                 "--connector.stock.poll-delay=100",
                 "--connector.centra.rate-limit.mutations-per-10s=0",
                 "--connector.centra.rate-limit.requests-per-10s=0");
-        String centraUrl = "http://127.0.0.1:" + port + "/sandbox/graphql";
         Path logA = Path.of("target", "stock-two-instances-a.log");
         Path logB = Path.of("target", "stock-two-instances-b.log");
         Files.deleteIfExists(logA);
         Files.deleteIfExists(logB);
-        try (ConnectorProcess a = ConnectorProcess.start(centraUrl, logA, arguments);
-             ConnectorProcess b = ConnectorProcess.start(centraUrl, logB, arguments)) {
+        try (ConnectorProcess a = ConnectorProcess.start("a", logA, arguments);
+             ConnectorProcess b = ConnectorProcess.start("b", logB, arguments)) {
             // both up: each has created its folders and polls the inbox
             org.awaitility.Awaitility.await().atMost(StockTestSupport.PATIENCE).until(() ->
                     Files.readString(logA).contains("Started ConnectorApplication")

@@ -1,4 +1,4 @@
-package org.centraerp.connector.flows.orders;
+package org.centraerp.connector.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,8 @@ import org.centraerp.connector.ConnectorApplication;
 /**
  * The connector in a JVM of its own, started from this JVM's class path in the project folder (so it reads
  * {@code routes/}, {@code mappings/} and {@code config/} as a real start does), with its output in a log file.
- * {@link #kill()} is kill -9: no shutdown hook, no flush, no closing of pools.
+ * {@link #kill()} is kill -9: no shutdown hook, no flush, no closing of pools. A log file is appended to, so a
+ * restarted connector can share the log of the one it replaces.
  */
 public final class ConnectorProcess implements AutoCloseable {
 
@@ -44,7 +45,7 @@ public final class ConnectorProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ConnectorProcess(name, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start connector " + name + ": " + e.getMessage(), e);
@@ -64,6 +65,10 @@ public final class ConnectorProcess implements AutoCloseable {
     /** How often the log says {@code text} (e.g. how many order versions this instance exported). */
     public long count(String text) {
         return logText().lines().filter(line -> line.contains(text)).count();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** kill -9. */
