@@ -78,10 +78,7 @@ public class DisplayController {
         return data.write(() -> {
             var problems = new Problems();
             problems.requireText(input.name(), "name");
-            var store = input.store().find(data.stores);
-            if (store.isEmpty()) {
-                problems.error("Store with " + input.store().describe() + " does not exist", "input", "store");
-            }
+            var store = input.store().require(data.stores, "Store", "store", problems);
             var product = input.product().find(data.products, Product::externalId);
             if (product.isEmpty()) {
                 problems.error("Product with " + input.product().describe() + " does not exist", "input", "product");

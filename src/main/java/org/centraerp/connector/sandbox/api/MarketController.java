@@ -71,14 +71,11 @@ public class MarketController {
         return data.write(() -> {
             var problems = new Problems();
             problems.requireText(input.name(), "name");
-            var store = input.store().find(data.stores, s -> null);
-            if (store.isEmpty()) {
-                problems.error("Store with " + input.store().describe() + " does not exist", "input", "store");
-            }
+            var store = input.store().require(data.stores, "Store", "store", problems);
             if (data.markets.stream().anyMatch(m -> m.name().equalsIgnoreCase(String.valueOf(input.name())))) {
                 problems.error("Market with name \"" + input.name() + "\" already exists", "input", "name");
             }
-            var countries = countries(input.addCountries(), "addCountries", problems);
+            var countries = CountryRef.resolveAll(data, input.addCountries(), "addCountries", problems);
             if (!countries.isEmpty() && store.filter(s -> s.type() == StoreType.WHOLESALE).isPresent()) {
                 problems.error("Countries can be added only to markets of DIRECT_TO_CONSUMER stores",
                         "input", "addCountries");
@@ -115,8 +112,8 @@ public class MarketController {
                 }
                 ruleId = rule.map(AllocationRule::id).orElse(ruleId);
             }
-            var added = countries(input.addCountries(), "addCountries", problems);
-            var removed = countries(input.removeCountries(), "removeCountries", problems);
+            var added = CountryRef.resolveAll(data, input.addCountries(), "addCountries", problems);
+            var removed = CountryRef.resolveAll(data, input.removeCountries(), "removeCountries", problems);
             if (problems.hasErrors()) {
                 return Payload.rejected(problems);
             }
@@ -167,17 +164,5 @@ public class MarketController {
     @SchemaMapping(typeName = "Market", field = "createdAt")
     public String createdAt(Market market, @Argument String format) {
         return PhpDateFormat.format(market.createdAt(), format);
-    }
-
-    /** Resolves country references, reporting unknown ones under {@code field}. */
-    private List<Integer> countries(List<CountryRef> refs, String field, Problems problems) {
-        List<Integer> ids = new ArrayList<>();
-        if (refs != null) {
-            for (CountryRef ref : refs) {
-                ref.find(data).ifPresentOrElse(c -> ids.add(c.id()),
-                        () -> problems.error("Country with " + ref.describe() + " does not exist", "input", field));
-            }
-        }
-        return ids;
     }
 }

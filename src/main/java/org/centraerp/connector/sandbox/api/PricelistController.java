@@ -69,10 +69,7 @@ public class PricelistController {
         return data.write(() -> {
             var problems = new Problems();
             problems.requireText(input.name(), "name");
-            var store = input.store().find(data.stores);
-            if (store.isEmpty()) {
-                problems.error("Store with " + input.store().describe() + " does not exist", "input", "store");
-            }
+            var store = input.store().require(data.stores, "Store", "store", problems);
             if (data.pricelists.stream().anyMatch(p -> p.name().equalsIgnoreCase(String.valueOf(input.name())))) {
                 problems.error("Pricelist with name \"" + input.name() + "\" already exists", "input", "name");
             }
@@ -82,7 +79,7 @@ public class PricelistController {
                 problems.error("Currency \"" + input.currencyIsoCode() + "\" does not exist", "input", "currencyIsoCode");
             }
             var shipping = shippingOption(input.defaultShippingOption(), problems);
-            var countries = countries(input.addCountries(), "addCountries", problems);
+            var countries = CountryRef.resolveAll(data, input.addCountries(), "addCountries", problems);
             if (!countries.isEmpty() && store.filter(s -> s.type() == StoreType.WHOLESALE).isPresent()) {
                 problems.error("Countries are accepted only for DIRECT_TO_CONSUMER pricelists", "input", "addCountries");
             }
@@ -112,8 +109,8 @@ public class PricelistController {
                 }
             }
             var shipping = shippingOption(input.defaultShippingOption(), problems);
-            var added = countries(input.addCountries(), "addCountries", problems);
-            var removed = countries(input.removeCountries(), "removeCountries", problems);
+            var added = CountryRef.resolveAll(data, input.addCountries(), "addCountries", problems);
+            var removed = CountryRef.resolveAll(data, input.removeCountries(), "removeCountries", problems);
             if (problems.hasErrors()) {
                 return Payload.rejected(problems);
             }
@@ -158,16 +155,5 @@ public class PricelistController {
             problems.error("Shipping option with " + ref.describe() + " does not exist", "input", "defaultShippingOption");
         }
         return option;
-    }
-
-    private List<Integer> countries(List<CountryRef> refs, String field, Problems problems) {
-        List<Integer> ids = new ArrayList<>();
-        if (refs != null) {
-            for (CountryRef ref : refs) {
-                ref.find(data).ifPresentOrElse(c -> ids.add(c.id()),
-                        () -> problems.error("Country with " + ref.describe() + " does not exist", "input", field));
-            }
-        }
-        return ids;
     }
 }

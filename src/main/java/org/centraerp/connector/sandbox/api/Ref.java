@@ -23,6 +23,18 @@ public record Ref(Integer id, String externalId) {
         return id == null ? Optional.empty() : table.find(id);
     }
 
+    /**
+     * The referenced row, or empty with Centra's userError "{@code <type> with <ref> does not exist}" under
+     * {@code input.<field>}.
+     */
+    public <T extends Identified> Optional<T> require(Table<T> table, String type, String field, Problems problems) {
+        Optional<T> row = find(table);
+        if (row.isEmpty()) {
+            problems.error(type + " with " + describe() + " does not exist", "input", field);
+        }
+        return row;
+    }
+
     /** How the reference reads in a userError message. */
     public String describe() {
         return id != null ? "id " + id : "external id \"" + externalId + "\"";
