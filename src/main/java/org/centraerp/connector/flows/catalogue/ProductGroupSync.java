@@ -46,9 +46,15 @@ final class ProductGroupSync {
         RowOutcomes outcomes = new RowOutcomes(rows);
         try {
             ProductRow first = rows.get(0);
+            boolean knownBefore = state.id(PRODUCT, first.productKey()).isPresent();
             long productId = product(first, rows, outcomes);
             Map<String, List<ProductRow>> byVariant = new LinkedHashMap<>();
             rows.forEach(r -> byVariant.computeIfAbsent(r.variantKey(), k -> new ArrayList<>()).add(r));
+            if (knownBefore && rows.stream().anyMatch(r -> state.id(SIZE, r.sizeKey()).isEmpty())) {
+                // A variant or size the id table lacks may be in Centra already: an import killed between Centra's
+                // answer and the id table's write created it. Link it instead of creating it twice.
+                productInCentra(first).ifPresent(product -> link(product, rows));
+            }
             Map<String, Long> variantIds = new LinkedHashMap<>();
             byVariant.forEach((key, variantRows) -> variant(productId, variantRows, outcomes)
                     .ifPresent(id -> variantIds.put(key, id)));
@@ -82,28 +88,36 @@ final class ProductGroupSync {
 
     /** The product an earlier import created (id table lost, or a crash before it was written), linked again. */
     private Optional<Long> findInCentra(ProductRow row, List<ProductRow> rows) {
+        return productInCentra(row).map(product -> link(product, rows));
+    }
+
+    private Optional<JsonNode> productInCentra(ProductRow row) {
         JsonNode found = centra.query("catalogue/productByNumber", Map.of("productNumber", row.productNumber()))
                 .data().path("products");
         for (JsonNode product : found) {
-            if (!row.productNumber().equals(product.path("productNumber").asText())) {
-                continue;
+            if (row.productNumber().equals(product.path("productNumber").asText())) {
+                return Optional.of(product);
             }
-            long productId = product.path("id").asLong();
-            state.link(PRODUCT, row.productKey(), productId, null);
-            for (JsonNode variant : product.path("variants")) {
-                String variantNumber = variant.path("variantNumber").asText();
-                rows.stream().filter(r -> variantNumber.equals(r.variantNumber())).findFirst().ifPresent(r -> {
-                    long variantId = variant.path("id").asLong();
-                    state.link(VARIANT, r.variantKey(), variantId, productId);
-                    for (JsonNode size : variant.path("productSizes")) {
-                        String sizeKey = r.variantKey() + "|" + size.path("size").path("name").asText();
-                        state.link(SIZE, sizeKey, size.path("id").asLong(), variantId);
-                    }
-                });
-            }
-            return Optional.of(productId);
         }
         return Optional.empty();
+    }
+
+    /** Links a product found in Centra, and those of its variants and sizes the rows name, in the id table. */
+    private long link(JsonNode product, List<ProductRow> rows) {
+        long productId = product.path("id").asLong();
+        state.link(PRODUCT, rows.get(0).productKey(), productId, null);
+        for (JsonNode variant : product.path("variants")) {
+            String variantNumber = variant.path("variantNumber").asText();
+            rows.stream().filter(r -> variantNumber.equals(r.variantNumber())).findFirst().ifPresent(r -> {
+                long variantId = variant.path("id").asLong();
+                state.link(VARIANT, r.variantKey(), variantId, productId);
+                for (JsonNode size : variant.path("productSizes")) {
+                    String sizeKey = r.variantKey() + "|" + size.path("size").path("name").asText();
+                    state.link(SIZE, sizeKey, size.path("id").asLong(), variantId);
+                }
+            });
+        }
+        return productId;
     }
 
     private Optional<Long> variant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.centraerp.connector.state.CatalogueIds;
 import org.centraerp.connector.state.SentValues;
+import org.centraerp.connector.state.StateDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ public abstract class CatalogueEndToEndSupport {
 
     @Autowired
     protected CatalogueIds ids;
+
+    @Autowired
+    protected StateDatabase state;
 
     protected CatalogueTestSupport products;
     protected CatalogueTestSupport prices;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.sandbox.store.SandboxData;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Route {@code import-product-file} on embedded defaults against the built-in sandbox: the sample product master
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class CatalogueImportEndToEndTest extends CatalogueEndToEndSupport {
 
     static final String SAMPLE = PRODUCTS_SAMPLE;
+
+    @Autowired
+    SandboxData sandbox;
 
     @Test
     void sampleImportCreatesProductsVariantsSizesAndDisplaysReadableInCentra() {
@@ -131,5 +136,25 @@ class CatalogueImportEndToEndTest extends CatalogueEndToEndSupport {
         assertThat(products.graphql("{ counters { products } }").path("data").path("counters").path("products").asInt())
                 .isEqualTo(4);
         assertThat(Files.exists(products.inbox().resolve(".done/products-again.csv"))).isTrue();
+    }
+
+    @Test
+    void variantsCentraHasButTheIdTableLacksAreLinkedNotCreatedAgain() {
+        String sample = CatalogueTestSupport.sample(SAMPLE);
+        products.drop("products.csv", sample);
+        products.awaitReports(1);
+        long variants = sandbox.productVariants.stream().count();
+        long creates = CatalogueTestSupport.calls(meters, "catalogue/create");
+
+        // as after a kill between Centra's answer to createProductVariant and the id table's write
+        state.jdbc().update("DELETE FROM connector_catalogue_id WHERE object_type IN (?, ?)",
+                CatalogueState.VARIANT, CatalogueState.SIZE);
+        products.drop("products-again.csv", sample);
+        Map<Long, Map<String, String>> lines = report(products.awaitReports(2).get(1));
+
+        assertThat(CatalogueTestSupport.calls(meters, "catalogue/create")).as("nothing created again")
+                .isEqualTo(creates);
+        assertThat(lines.values()).noneMatch(l -> l.get("outcome").equals("failed"));
+        assertThat(sandbox.productVariants.stream().count()).isEqualTo(variants);
     }
 }

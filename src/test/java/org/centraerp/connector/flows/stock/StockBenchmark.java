@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StockBenchmark {
 
-    private static final int WAREHOUSES = 2;
+    static final int WAREHOUSES = 2;
 
     private StockBenchmark() {
     }
@@ -106,7 +106,7 @@ public final class StockBenchmark {
     }
 
     /** A variant of the sweater with {@code sizes} sizes: SKUs SWEATER-BENCH-0, SWEATER-BENCH-1, … */
-    private static void seed(SandboxData data, int sizes) {
+    static void seed(SandboxData data, int sizes) {
         data.write(() -> {
             int variantId = data.productVariants.nextId();
             data.productVariants.put(new ProductVariant(variantId, 1, "Bench", Status.ACTIVE, "-BENCH", null, null,
@@ -120,7 +120,7 @@ public final class StockBenchmark {
     }
 
     /** Every size in both warehouses; every {@code changeEvery}-th line gets another quantity (0: none). */
-    private static void drop(Path inbox, String name, int sizes, int changeEvery) {
+    static void drop(Path inbox, String name, int sizes, int changeEvery) {
         try {
             Files.createDirectories(inbox);
             Path temp = inbox.resolve(name + ".tmp");

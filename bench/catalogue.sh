@@ -1,0 +1,13 @@
+#!/bin/sh
+# Catalogue benchmark (ERP -> Centra): the connector and its built-in sandbox in one JVM, the sandbox answering every
+# request 50 ms late and enforcing a rate-limit tier. A product master of SIZES sizes (styles of 2 colours x 10
+# sizes) is imported, then again with 1% of its rows changed. Printed side by side: the connector's time and calls,
+# the rate-limit lower bound for those calls on TIER and on Growth, and the mutations the re-import sent.
+#   bench/catalogue.sh [SIZES=20000] [TIER=ENTERPRISE]
+# Enterprise by default: on Growth the hourly quota of 1,800 mutations alone makes a 20k-size import take hours.
+set -e
+cd "$(dirname "$0")/.."
+mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+    -Dmdep.includeScope=test
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    org.centraerp.connector.flows.catalogue.CatalogueBenchmark "$@"
