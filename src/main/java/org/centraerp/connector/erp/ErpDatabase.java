@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,11 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ErpDatabase implements DisposableBean {
 
+    private static final int STREAM_FETCH_SIZE = 1000;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final NamedParameterJdbcTemplate streaming;
+    private final TransactionTemplate reads;
 
     public ErpDatabase(ErpProperties properties) {
         ErpProperties.Datasource config = properties.datasource();
@@ -34,6 +39,8 @@ public class ErpDatabase implements DisposableBean {
             dataSource = null;
             jdbc = null;
             transactions = null;
+            streaming = null;
+            reads = null;
             return;
         }
         dataSource = new HikariDataSource();
@@ -43,7 +50,14 @@ public class ErpDatabase implements DisposableBean {
         dataSource.setPassword(config.password());
         dataSource.setMaximumPoolSize(4);
         jdbc = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        transactions = new TransactionTemplate(manager);
+        // Rows come in chunks, not all at once: PostgreSQL uses a cursor only inside a transaction.
+        JdbcTemplate chunked = new JdbcTemplate(dataSource);
+        chunked.setFetchSize(STREAM_FETCH_SIZE);
+        streaming = new NamedParameterJdbcTemplate(chunked);
+        reads = new TransactionTemplate(manager);
+        reads.setReadOnly(true);
     }
 
     public boolean configured() {
@@ -71,6 +85,15 @@ public class ErpDatabase implements DisposableBean {
             jdbc.update("DELETE FROM " + sqlTable);
             jdbc.batchUpdate(insert, values);
         });
+    }
+
+    /**
+     * Runs a query of the ERP's (named parameters such as {@code :watermark}) and hands each row to {@code rows}
+     * as it arrives, so a table of any size passes through in little memory.
+     */
+    public void stream(String sql, Map<String, ?> parameters, RowCallbackHandler rows) {
+        requireConfigured();
+        reads.executeWithoutResult(status -> streaming.query(sql, parameters, rows));
     }
 
     private void requireConfigured() {

@@ -19,6 +19,7 @@ public abstract class TestDatabase implements AutoCloseable {
     protected final String name = "state_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
             .toLowerCase(Locale.ROOT);
     private HikariDataSource dataSource;
+    private String openedUrl;
 
     abstract String describe();
 
@@ -39,6 +40,7 @@ public abstract class TestDatabase implements AutoCloseable {
         String url;
         try {
             url = create();
+            openedUrl = url;
         } catch (SQLException e) {
             throw new AssertionError(describe() + " is not reachable (" + e.getMessage() + "). These tests need it: "
                     + startHint() + ", or point the environment variable at a running one.", e);
@@ -50,6 +52,16 @@ public abstract class TestDatabase implements AutoCloseable {
         config.setPoolName(name);
         dataSource = new HikariDataSource(config);
         return dataSource;
+    }
+
+    /** The JDBC URL into this test's schema or database, once {@link #open()} created it. */
+    public String url() {
+        return openedUrl;
+    }
+
+    /** The user to connect as; null for none. */
+    public String username() {
+        return user();
     }
 
     @Override

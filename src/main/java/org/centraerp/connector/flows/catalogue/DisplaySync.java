@@ -33,7 +33,8 @@ final class DisplaySync {
         this.rules = rules;
     }
 
-    void sync(ProductRow product, long productId, Map<String, Long> variantIds,
+    /** @param productCreated the product was created by this import: Centra has no display of it to look for */
+    void sync(ProductRow product, long productId, boolean productCreated, Map<String, Long> variantIds,
               Map<String, List<ProductRow>> rowsByVariant, RowOutcomes outcomes) {
         for (DisplayRule rule : rules) {
             String displayKey = product.productKey() + "@" + rule.store();
@@ -45,7 +46,7 @@ final class DisplaySync {
             List<ProductRow> affected = new ArrayList<>();
             missing.forEach(v -> affected.addAll(rowsByVariant.get(v)));
             try {
-                boolean created = sync(rule, displayKey, product, productId, missing, variantIds);
+                boolean created = sync(rule, displayKey, product, productId, productCreated, missing, variantIds);
                 if (created) {
                     outcomes.created(affected.stream().filter(r -> !outcomes.hasFailed(r)).toList());
                 } else {
@@ -60,8 +61,8 @@ final class DisplaySync {
 
     /** @return true if the display was created, false if variants were added or were there already */
     private boolean sync(DisplayRule rule, String displayKey, ProductRow product, long productId,
-                         List<String> missing, Map<String, Long> variantIds) {
-        Optional<JsonNode> existing = find(productId, rule.store());
+                         boolean productCreated, List<String> missing, Map<String, Long> variantIds) {
+        Optional<JsonNode> existing = productCreated ? Optional.empty() : find(productId, rule.store());
         if (existing.isEmpty()) {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("store", Map.of("id", rule.store()));

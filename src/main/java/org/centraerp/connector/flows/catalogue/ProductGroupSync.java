@@ -47,25 +47,30 @@ final class ProductGroupSync {
         try {
             ProductRow first = rows.get(0);
             boolean knownBefore = state.id(PRODUCT, first.productKey()).isPresent();
-            long productId = product(first, rows, outcomes);
+            ProductId product = product(first, rows, outcomes);
+            long productId = product.id();
             Map<String, List<ProductRow>> byVariant = new LinkedHashMap<>();
             rows.forEach(r -> byVariant.computeIfAbsent(r.variantKey(), k -> new ArrayList<>()).add(r));
             if (knownBefore && rows.stream().anyMatch(r -> state.id(SIZE, r.sizeKey()).isEmpty())) {
                 // A variant or size the id table lacks may be in Centra already: an import killed between Centra's
                 // answer and the id table's write created it. Link it instead of creating it twice.
-                productInCentra(first).ifPresent(product -> link(product, rows));
+                productInCentra(first).ifPresent(found -> link(found, rows));
             }
             Map<String, Long> variantIds = new LinkedHashMap<>();
             byVariant.forEach((key, variantRows) -> variant(productId, variantRows, outcomes)
                     .ifPresent(id -> variantIds.put(key, id)));
-            displays.sync(first, productId, variantIds, byVariant, outcomes);
+            displays.sync(first, productId, product.created(), variantIds, byVariant, outcomes);
         } catch (CentraUserErrorException e) {
             outcomes.failed(rows, "Centra refused product " + rows.get(0).productNumber() + ": " + e.getMessage());
         }
         outcomes.report(rows, report);
     }
 
-    private long product(ProductRow row, List<ProductRow> rows, RowOutcomes outcomes) {
+    /** A product's Centra id, and whether this import created it (then it has no display yet). */
+    private record ProductId(long id, boolean created) {
+    }
+
+    private ProductId product(ProductRow row, List<ProductRow> rows, RowOutcomes outcomes) {
         String key = row.productKey();
         Optional<Long> known = state.id(PRODUCT, key).or(() -> findInCentra(row, rows));
         if (known.isEmpty()) {
@@ -75,7 +80,7 @@ final class ProductGroupSync {
             conversions.add(PRODUCT, id, key);
             state.sent(PRODUCT, key, row.productHash());
             outcomes.created(rows);
-            return id;
+            return new ProductId(id, true);
         }
         if (state.changed(PRODUCT, key, row.productHash())) {
             centra.mutate("catalogue/updateProduct", Map.of("id", known.get(), "input", productInput(row, false)),
@@ -83,7 +88,7 @@ final class ProductGroupSync {
             state.sent(PRODUCT, key, row.productHash());
             outcomes.updated(rows);
         }
-        return known.get();
+        return new ProductId(known.get(), false);
     }
 
     /** The product an earlier import created (id table lost, or a crash before it was written), linked again. */

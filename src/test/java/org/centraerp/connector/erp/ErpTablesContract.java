@@ -1,0 +1,287 @@
+package org.centraerp.connector.erp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.state.TestDatabase;
+import org.centraerp.connector.state.Watermarks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * ERP tables (samples/erp/inbound-tables.sql) on a real database into the stock and shipment flows, against the
+ * built-in sandbox: a stock snapshot is applied and, read again unchanged, sends nothing; shipment rows are taken
+ * once each by the scheduled route, also when a read was cut between moving the watermark and naming its file.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camel.main.routes-include-pattern=file:routes/read-erp-tables.camel.yaml,"
+                + "file:routes/import-stock-file.camel.yaml,file:routes/import-shipment-file.camel.yaml,"
+                + "file:routes/import-products.camel.yaml",
+        "connector.master-data.at-start=false",
+        "connector.orders.enabled=false",
+        "connector.returns.enabled=false",
+        "connector.sandbox.rate-limit-tier=NONE",
+        "connector.centra.rate-limit.requests-per-10s=0",
+        "connector.centra.rate-limit.mutations-per-10s=0",
+        "connector.stock.poll-delay=200",
+        "connector.shipments.poll-delay=200",
+        "connector.erp.tables.stock.enabled=true",
+        "connector.erp.tables.stock.schedule=0 0 0 1 1 ? 2099",
+        "connector.erp.tables.products.enabled=true",
+        "connector.erp.tables.products.schedule=0 0 0 1 1 ? 2099",
+        "connector.catalogue.poll-delay=200",
+        "connector.erp.tables.shipments.enabled=true",
+        "connector.erp.tables.shipments.schedule=0/1 * * * * ?"})
+abstract class ErpTablesContract {
+
+    @Autowired
+    ErpTableIntake intake;
+
+    @Autowired
+    Watermarks watermarks;
+
+    @Autowired
+    CentraClient centra;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** Opens the database, creates the sample ERP tables in it and answers a template on it. */
+    static JdbcTemplate erpTables(TestDatabase database) {
+        DataSource dataSource = database.open();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try {
+            String ddl = Files.readString(Path.of("samples/erp/inbound-tables.sql"), StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^--.*$", "");
+            Arrays.stream(ddl.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(jdbc::execute);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jdbc;
+    }
+
+    abstract JdbcTemplate erp();
+
+    /** This class's ERP folder: cached Spring contexts of other classes keep polling theirs. */
+    abstract Path erpFolder();
+
+    @Test
+    void stockSnapshotIsAppliedAndAnUnchangedReadSendsNothing() {
+        erp().update("DELETE FROM erp_stock_level");
+        erp().batchUpdate("INSERT INTO erp_stock_level (sku, warehouse, quantity) VALUES (?, ?, ?)", List.of(
+                new Object[] {"SWEATER-RED-S", "WH1", 31}, new Object[] {"SWEATER-RED-M", "WH1", 32},
+                new Object[] {"SWEATER-RED-S", "WH2", 33}, new Object[] {"NO-SUCH-SKU", "WH1", 1}));
+        Path done = erpFolder().resolve("in/stock/.done");
+        int before = reports(done).size();
+
+        intake.read("stock");
+        List<CSVRecord> first = awaitReport(done, before + 1);
+        assertThat(first).extracting(r -> r.get("outcome")).containsExactlyInAnyOrder(
+                "applied", "applied", "applied", "refused");
+        assertThat(physicalStock("SWEATER-RED-M", 1)).isEqualTo(32);
+        long calls = calls("setStock");
+
+        // the ERP drops the bad row; the rest of the table is as it was
+        erp().update("DELETE FROM erp_stock_level WHERE sku = 'NO-SUCH-SKU'");
+        intake.read("stock");
+        List<CSVRecord> second = awaitReport(done, before + 2);
+        assertThat(second).extracting(r -> r.get("outcome")).containsExactly("unchanged", "unchanged", "unchanged");
+        assertThat(calls("setStock")).as("nothing sent for an unchanged table").isEqualTo(calls);
+    }
+
+    @Test
+    void productTableBecomesProductsInCentra() throws IOException {
+        List<String> sample = Files.readAllLines(Path.of("samples/products/products.csv"), StandardCharsets.UTF_8);
+        List<String> columns = List.of(sample.get(0).split(";"));
+        erp().update("DELETE FROM erp_product");
+        for (String line : sample.subList(1, sample.size())) {
+            List<String> values = List.of(line.split(";", -1));
+            erp().update("INSERT INTO erp_product (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
+                    values.stream().map(v -> v.isEmpty() ? null : v).toArray());
+        }
+        Path done = erpFolder().resolve("in/products/.done");
+
+        intake.read("products");
+        List<CSVRecord> report = awaitReport(done, 1);
+        assertThat(report).hasSize(sample.size() - 1);
+        assertThat(report).extracting(r -> r.get("outcome")).doesNotContain("failed");
+        JsonNode products = centra.query("catalogue/productByNumber", Map.of("productNumber", "SWEATER")).data()
+                .path("products");
+        assertThat(products).hasSize(1);
+        assertThat(products.get(0).path("variants")).isNotEmpty();
+    }
+
+    @Test
+    void shipmentRowsAreTakenOnceByTheScheduledRead() {
+        int first = placeOrder();
+        Path done = erpFolder().resolve("in/shipments/.done");
+        int before = reports(done).size();
+        long rowId = insertShipment(first, "SHP-TABLE-" + first, nextRowId());
+
+        awaitReport(done, before + 1);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(reports(done)).as("the rows are not read again").hasSize(before + 1);
+        JsonNode shipments = order(first).path("shipments");
+        assertThat(shipments).hasSize(1);
+        assertThat(shipments.get(0).path("isShipped").asBoolean()).isTrue();
+
+        int second = placeOrder();
+        insertShipment(second, "SHP-TABLE-" + second, rowId + 10);
+        awaitReport(done, before + 2);
+        assertThat(order(second).path("shipments")).hasSize(1);
+        assertThat(order(first).path("shipments")).as("the first one untouched").hasSize(1);
+    }
+
+    @Test
+    void aReadCutAfterTheWatermarkMovedIsFinishedAndAnUncommittedOneIsNeverUsed() throws IOException {
+        int order = placeOrder();
+        Path inbox = erpFolder().resolve("in/shipments");
+        Path done = inbox.resolve(".done");
+        int before = reports(done).size();
+        long rowId = nextRowId() + 100;
+        // A stray file of a read whose watermark never moved: must not be applied.
+        Path stray = inbox.resolve("shipments-table." + UUID.randomUUID() + ".tmp");
+        Files.writeString(stray, header() + shipmentRows(order, "SHP-STRAY"));
+        // A read that moved the watermark past its rows and was killed before naming its file.
+        String id = UUID.randomUUID().toString();
+        Files.writeString(inbox.resolve("shipments-table." + id + ".tmp"), header() + shipmentRows(order, "SHP-CUT"));
+        String position = watermarks.read("erp-table:shipments").orElseThrow();
+        assertThat(watermarks.advance("erp-table:shipments", java.util.Optional.of(position), rowId + "|" + id)).isTrue();
+
+        List<CSVRecord> report = awaitReport(done, before + 1);
+        assertThat(report).extracting(r -> r.get("erp_reference")).containsOnly("SHP-CUT");
+        assertThat(order(order).path("shipments")).hasSize(1);
+        assertThat(order(order).path("shipments").get(0).path("externalId").asText()).isEqualTo("SHP-CUT");
+        assertThat(stray).as("left alone, never renamed").exists();
+        Files.delete(stray);
+    }
+
+    private long nextRowId() {
+        Long max = erp().queryForObject("SELECT MAX(row_id) FROM erp_shipment_line", Long.class);
+        return max == null ? 1 : max + 1;
+    }
+
+    private long insertShipment(int order, String reference, long firstRowId) {
+        long rowId = firstRowId;
+        for (JsonNode line : order(order).path("lines")) {
+            erp().update("INSERT INTO erp_shipment_line (row_id, shipment_no, order_no, sku, quantity, carrier,"
+                    + " tracking_no, packages, shipped_at) VALUES (?, ?, ?, ?, ?, 'PostNord', ?, 1, '2026-01-09 15:18:33')",
+                    rowId++, reference, order, line.path("productSize").path("SKU").asText(),
+                    line.path("quantity").asInt(), "TRACK-" + reference);
+        }
+        return rowId - 1;
+    }
+
+    private static String header() {
+        return "row_id;shipment_no;order_no;sku;ean;quantity;carrier;service;tracking_no;tracking_url;"
+                + "return_tracking_no;packages;shipped_at\n";
+    }
+
+    private String shipmentRows(int order, String reference) {
+        StringBuilder rows = new StringBuilder();
+        for (JsonNode line : order(order).path("lines")) {
+            rows.append(String.join(";", "0", reference, Integer.toString(order),
+                    line.path("productSize").path("SKU").asText(), "", line.path("quantity").asText(), "PostNord", "",
+                    "TRACK-" + reference, "", "", "1", "2026-01-09 15:18:33")).append('\n');
+        }
+        return rows.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int placeOrder() {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> placed = http.postForObject("/sandbox/admin/orders",
+                new HttpEntity<>("{\"count\":1}", headers), Map.class);
+        return ((List<Integer>) placed.get("numbers")).get(0);
+    }
+
+    private JsonNode order(int number) {
+        return centra.query("testOrderShipments", Map.of("number", number)).data().path("orders").get(0);
+    }
+
+    private int physicalStock(String sku, int warehouse) {
+        JsonNode data = centra.query("testWarehouseStock", Map.of("warehouse", warehouse)).data();
+        for (JsonNode row : data.path("warehouses").get(0).path("stock")) {
+            if (sku.equals(row.path("productSize").path("SKU").asText())) {
+                return row.path("physicalQuantity").asInt();
+            }
+        }
+        throw new AssertionError(sku + " has no stock in warehouse " + warehouse + ": " + data);
+    }
+
+    private long calls(String document) {
+        return meters.find("connector.centra.requests").tag("document", document).timers().stream()
+                .mapToLong(Timer::count).sum();
+    }
+
+    private static List<CSVRecord> awaitReport(Path done, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> reports(done).size() >= count);
+        Path report = reports(done).get(count - 1);
+        try {
+            return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(report, StandardCharsets.UTF_8)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reports in the order they were written. */
+    private static List<Path> reports(Path done) {
+        if (!Files.isDirectory(done)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(done)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".report.csv"))
+                    .sorted(java.util.Comparator.comparing(ErpTablesContract::modified)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path createFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
