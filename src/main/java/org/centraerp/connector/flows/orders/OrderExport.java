@@ -1,5 +1,6 @@
 package org.centraerp.connector.flows.orders;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.state.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The steps of route {@code export-orders}: take due orders from the inbox, fetch them from Centra (several per
@@ -108,13 +111,33 @@ public class OrderExport {
                 log.warn("Order {} not exported: {} problem(s) in its mapping (dead letter {})", claim.orderNumber(),
                         e.problems().size(), id);
             } catch (RuntimeException e) {
-                // The ERP database or folder is not available, or another instance wrote the same version first.
+                if (erpUnreachable(e)) {
+                    // The rest of the batch would wait for the ERP database in vain.
+                    List<Claim> rest = batch.claims().stream().filter(c -> !done.contains(c.orderNumber())).toList();
+                    inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
+                    rest.forEach(c -> inbox.failed(c, "ERP database unreachable", backoff(c)));
+                    log.warn("ERP database unreachable ({}); orders {} tried again later", e.getClass().getSimpleName(),
+                            batch.numbers().stream().filter(n -> n == claim.orderNumber() || !done.contains(n)).toList());
+                    return batch;
+                }
+                // The ERP folder is not writable, or another instance wrote the same version first.
                 inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
                 log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(),
                         e.getClass().getSimpleName());
             }
         }
         return batch;
+    }
+
+    /** No connection to the ERP database could be had: nothing about one order, all of them wait. */
+    static boolean erpUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Locks/confirms the orders the ERP has now, as configured. */
