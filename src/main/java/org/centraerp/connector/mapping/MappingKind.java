@@ -14,6 +14,7 @@ public enum MappingKind {
     ORDERS("orders"),
     SHIPMENTS("shipments"),
     RETURNS("returns"),
+    RETURNS_EXPORT("returns-export"),
     PRODUCTS("products"),
     PRICES("prices"),
     STOCK("stock");

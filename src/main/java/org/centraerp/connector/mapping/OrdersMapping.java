@@ -32,6 +32,14 @@ public record OrdersMapping(String file, Format format, MasterDataMapping.Csv cs
 
     /** The mapping of a validated orders file; throws {@link IllegalStateException} naming what is wrong. */
     public static OrdersMapping of(MappingDocument document) {
+        return of(document, CONNECTOR_COLUMNS, "order-");
+    }
+
+    /**
+     * The same layout for another document with header and lines (kind {@code returns-export}), whose key columns
+     * the connector fills are {@code connectorColumns}.
+     */
+    public static OrdersMapping of(MappingDocument document, Set<String> connectorColumns, String defaultPrefix) {
         JsonNode root = document.root();
         JsonNode csv = root.path("csv");
         String charsetName = csv.path("charset").asText("UTF-8");
@@ -46,21 +54,21 @@ public record OrdersMapping(String file, Format format, MasterDataMapping.Csv cs
         Part lines = part(document, "lines");
         List<String> clashes = new ArrayList<>();
         for (String name : header.fields().fieldNames()) {
-            if (CONNECTOR_COLUMNS.contains(name) || lines.fields().fieldNames().contains(name)) {
+            if (connectorColumns.contains(name) || lines.fields().fieldNames().contains(name)) {
                 clashes.add("header.fields: " + name);
             }
         }
-        lines.fields().fieldNames().stream().filter(CONNECTOR_COLUMNS::contains).forEach(n -> clashes.add("lines.fields: " + n));
+        lines.fields().fieldNames().stream().filter(connectorColumns::contains).forEach(n -> clashes.add("lines.fields: " + n));
         if (!clashes.isEmpty()) {
             throw new IllegalStateException(document.file() + ": field names used twice or reserved for the connector ("
-                    + String.join(", ", CONNECTOR_COLUMNS) + "): " + String.join("; ", clashes));
+                    + String.join(", ", connectorColumns) + "): " + String.join("; ", clashes));
         }
         String delimiter = csv.path("delimiter").asText(";");
         return new OrdersMapping(document.file(),
                 "csv".equals(root.path("format").asText("json")) ? Format.CSV : Format.JSON,
                 new MasterDataMapping.Csv(delimiter.isEmpty() ? ';' : delimiter.charAt(0), charset,
                         csv.path("header").asBoolean(true)),
-                root.path("file-prefix").asText("order-"), header, lines);
+                root.path("file-prefix").asText(defaultPrefix), header, lines);
     }
 
     private static Part part(MappingDocument document, String key) {

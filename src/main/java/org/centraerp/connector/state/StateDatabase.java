@@ -50,7 +50,7 @@ public final class StateDatabase {
     }
 
     /** Now, in UTC, to the millisecond (the precision every supported vendor keeps). */
-    LocalDateTime now() {
+    public LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 

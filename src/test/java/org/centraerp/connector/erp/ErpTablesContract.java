@@ -9,13 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.state.TestDatabase;
 import org.centraerp.connector.state.Watermarks;
+import org.centraerp.connector.testsupport.SqlScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,15 +75,8 @@ abstract class ErpTablesContract {
 
     /** Opens the database, creates the sample ERP tables in it and answers a template on it. */
     static JdbcTemplate erpTables(TestDatabase database) {
-        DataSource dataSource = database.open();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        try {
-            String ddl = Files.readString(Path.of("samples/erp/inbound-tables.sql"), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)^--.*$", "");
-            Arrays.stream(ddl.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(jdbc::execute);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JdbcTemplate jdbc = new JdbcTemplate(database.open());
+        SqlScript.run(jdbc, "samples/erp/inbound-tables.sql");
         return jdbc;
     }
 

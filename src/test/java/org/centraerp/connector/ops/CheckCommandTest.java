@@ -57,8 +57,9 @@ class CheckCommandTest {
         assertThat(output.getOut())
                 .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
                 .containsPattern("export-orders\\s+lacks Order:read")
-                .contains("check failed: the token lacks Market:read, Order:read, Pricelist:read, SizeChart:read, "
-                        + "Warehouse:read — add them to the Integration API token");
+                .containsPattern("export-returns\\s+lacks Return:read")
+                .contains("check failed: the token lacks Market:read, Order:read, Pricelist:read, Return:read, "
+                        + "SizeChart:read, Warehouse:read — add them to the Integration API token");
         assertNoStackTrace(output);
     }
 

@@ -15,7 +15,7 @@ import org.centraerp.connector.mapping.RecordProblem;
  * An order as the ERP gets it: header fields and lines, each already carrying the connector's columns
  * ({@code order_number}, {@code export_version}, lines also {@code line_no}).
  */
-public record MappedOrder(long orderNumber, int exportVersion, Map<String, Object> header,
+public record MappedOrder(String keyColumn, long orderNumber, int exportVersion, Map<String, Object> header,
                           List<Map<String, Object>> lines) {
 
     /**
@@ -23,12 +23,20 @@ public record MappedOrder(long orderNumber, int exportVersion, Map<String, Objec
      * field ({@code lines[2].sku} for a line).
      */
     public static MappedOrder map(OrdersMapping mapping, JsonNode order, int exportVersion) {
-        long number = order.path("number").asLong();
+        return map(mapping, order, "order_number", order.path("number").asLong(), exportVersion);
+    }
+
+    /**
+     * Maps a Centra document with header fields and {@code lines} (an order, a return) under its own key column,
+     * e.g. {@code return_id}.
+     */
+    public static MappedOrder map(OrdersMapping mapping, JsonNode order, String keyColumn, long number,
+                                  int exportVersion) {
         List<RecordProblem> problems = new ArrayList<>();
         MappedRecord header = mapping.header().fields().apply(order);
         problems.addAll(header.problems());
         Map<String, Object> headerRow = new LinkedHashMap<>();
-        headerRow.put("order_number", number);
+        headerRow.put(keyColumn, number);
         headerRow.put("export_version", exportVersion);
         headerRow.putAll(header.values());
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -40,7 +48,7 @@ public record MappedOrder(long orderNumber, int exportVersion, Map<String, Objec
                 problems.add(new RecordProblem("lines[" + (lineNo - 1) + "]." + problem.field(), problem.reason()));
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("order_number", number);
+            row.put(keyColumn, number);
             row.put("export_version", exportVersion);
             row.put("line_no", lineNo);
             row.putAll(mapped.values());
@@ -49,7 +57,7 @@ public record MappedOrder(long orderNumber, int exportVersion, Map<String, Objec
         if (!problems.isEmpty()) {
             throw new RecordMappingException(problems);
         }
-        return new MappedOrder(number, exportVersion, headerRow, lines);
+        return new MappedOrder(keyColumn, number, exportVersion, headerRow, lines);
     }
 
     public List<String> headerColumns() {

@@ -54,8 +54,13 @@ public class OrderErpWriter {
 
     /** Writes the order file (as .tmp, then renamed); returns its name. */
     public String writeFile(OrdersMapping mapping, MappedOrder order) {
+        return writeFile(FLOW, mapping, order);
+    }
+
+    /** Writes the file into {@code out/<flow>/} (as .tmp, then renamed); returns its name. */
+    public String writeFile(String flow, OrdersMapping mapping, MappedOrder order) {
         String name = fileName(mapping, order.orderNumber(), order.exportVersion());
-        outbox.writeIfChanged(FLOW, name, render(mapping, order));
+        outbox.writeIfChanged(flow, name, render(mapping, order));
         return name;
     }
 
@@ -78,7 +83,7 @@ public class OrderErpWriter {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Map<String, Object> line : order.lines()) {
             Map<String, Object> copy = new LinkedHashMap<>(line);
-            copy.remove("order_number");
+            copy.remove(order.keyColumn());
             copy.remove("export_version");
             lines.add(copy);
         }

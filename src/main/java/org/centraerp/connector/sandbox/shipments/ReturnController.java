@@ -14,6 +14,7 @@ import org.centraerp.connector.sandbox.api.Problems;
 import org.centraerp.connector.sandbox.graphql.ListQuery;
 import org.centraerp.connector.sandbox.store.Order;
 import org.centraerp.connector.sandbox.store.OrderLine;
+import org.centraerp.connector.sandbox.graphql.Filters;
 import org.centraerp.connector.sandbox.store.Return;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Shipment;
@@ -36,7 +37,7 @@ public class ReturnController {
     enum ReturnStatus { IN_PROGRESS, COMPLETED }
 
     record ReturnFilter(List<Integer> id, List<String> externalId, List<ReturnStatus> status, Integer customerId,
-                        StoreType storeType) {
+                        StoreType storeType, Filters.DateRange createdAt) {
     }
 
     record ShipmentRef(Integer id, String externalId) {
@@ -84,7 +85,8 @@ public class ReturnController {
                 && (where.status() == null || where.status().contains(r.completed() ? ReturnStatus.COMPLETED
                         : ReturnStatus.IN_PROGRESS))
                 && (where.customerId() == null || order.map(o -> where.customerId().equals(o.customerId())).orElse(false))
-                && (where.storeType() == null || order.map(o -> o.storeType() == where.storeType()).orElse(false));
+                && (where.storeType() == null || order.map(o -> o.storeType() == where.storeType()).orElse(false))
+                && Filters.DateRange.contains(where.createdAt(), r.createdAt());
     }
 
     @MutationMapping

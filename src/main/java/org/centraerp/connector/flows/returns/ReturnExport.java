@@ -1,0 +1,129 @@
+package org.centraerp.connector.flows.returns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.flows.orders.MappedOrder;
+import org.centraerp.connector.flows.orders.OrderErpWriter;
+import org.centraerp.connector.mapping.OrdersMapping;
+import org.centraerp.connector.mapping.RecordMappingException;
+import org.centraerp.connector.state.DeadLetters;
+import org.centraerp.connector.state.Watermarks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Returns made in Centra, to the ERP (route {@code export-returns}): each poll reads the returns created since the
+ * last one (minus an overlap) and those the ERP has as registered but not yet as completed, and gives the ERP each
+ * new state of a return once: version 1 as registered, version 2 once completed. Per version: WRITING recorded,
+ * the ERP's header and line rows (one ERP transaction; UNIQUE (return_id, export_version) makes a repeat "already
+ * there") and the file {@code out/returns/return-<id>-<version>.json} written, then WRITTEN. Returns the connector
+ * made itself from the ERP's return files are the ERP's own and are not sent back unless configured.
+ */
+public class ReturnExport {
+
+    static final String FLOW = "returns";
+    static final String WATERMARK = "returns-export";
+    private static final int PAGE = 200;
+    private static final Logger log = LoggerFactory.getLogger(ReturnExport.class);
+    private static final DateTimeFormatter CENTRA_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
+
+    private final CentraClient centra;
+    private final ReturnExports exports;
+    private final OrderErpWriter writer;
+    private final Watermarks watermarks;
+    private final DeadLetters deadLetters;
+    private final ReturnExportProperties properties;
+    private final OrdersMapping mapping;
+    private final Clock clock;
+
+    public ReturnExport(CentraClient centra, ReturnExports exports, OrderErpWriter writer, Watermarks watermarks,
+                        DeadLetters deadLetters, ReturnExportProperties properties, OrdersMapping mapping,
+                        Clock clock) {
+        this.centra = centra;
+        this.exports = exports;
+        this.writer = writer;
+        this.watermarks = watermarks;
+        this.deadLetters = deadLetters;
+        this.properties = properties;
+        this.mapping = mapping;
+        this.clock = clock;
+    }
+
+    /** One poll; the watermark moves only when every return read is in the ERP (or in the dead letters). */
+    public int poll() {
+        Optional<String> mark = watermarks.read(WATERMARK);
+        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = mark.map(Instant::parse).map(m -> m.minus(properties.overlap()))
+                .orElse(to.minus(properties.initialLookback()));
+        Map<Long, JsonNode> returns = new LinkedHashMap<>();
+        centra.pages("returns/returnsCreated", Map.of("from", CENTRA_TIME.format(from), "to", CENTRA_TIME.format(to)),
+                "returns", PAGE).forEach(r -> returns.put(r.path("id").asLong(), r));
+        List<Long> open = exports.inProgress();
+        for (int i = 0; i < open.size(); i += PAGE) {
+            List<Long> ids = open.subList(i, Math.min(open.size(), i + PAGE));
+            centra.query("returns/returnsById", Map.of("ids", ids, "limit", ids.size())).data().path("returns")
+                    .forEach(r -> returns.put(r.path("id").asLong(), r));
+        }
+        int exported = 0;
+        boolean allDone = true;
+        for (JsonNode found : returns.values()) {
+            try {
+                exported += export(found) ? 1 : 0;
+            } catch (RuntimeException e) {
+                allDone = false;
+                log.warn("Return {} not exported yet ({}: {}); tried again on the next poll", found.path("id").asLong(),
+                        e.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        if (allDone && !watermarks.advance(WATERMARK, mark, to.toString())) {
+            log.debug("Returns export watermark moved by another instance meanwhile");
+        }
+        if (exported > 0) {
+            log.info("Returns {} .. {}: {} return versions exported to the ERP", from, to, exported);
+        }
+        return exported;
+    }
+
+    /** Gives the ERP this state of the return unless it has it; true when it was written now. */
+    boolean export(JsonNode found) {
+        long id = found.path("id").asLong();
+        int version = "COMPLETED".equals(found.path("status").asText()) ? ReturnExports.COMPLETED
+                : ReturnExports.REGISTERED;
+        if (exports.state(id, version).filter("WRITTEN"::equals).isPresent()
+                || (!properties.includeErpReturns() && exports.madeFromErp(id))) {
+            return false;
+        }
+        MappedOrder mapped;
+        try {
+            mapped = MappedOrder.map(mapping, found, "return_id", id, version);
+        } catch (RecordMappingException e) {
+            deadLetters.record(FLOW, "centra return " + id + " (" + mapping.file() + ")", Long.toString(id),
+                    e.getMessage(), null);
+            exports.begin(id, version, found.path("order").path("number").asLong());
+            exports.written(id, version, null);
+            log.warn("Return {} not exported: {} problem(s) in its mapping; see the dead letters", id,
+                    e.problems().size());
+            return false;
+        }
+        exports.begin(id, version, found.path("order").path("number").asLong());
+        if (writer.writesTables(mapping)) {
+            writer.writeTables(mapping, mapped);
+        }
+        String file = properties.files() ? writer.writeFile(FLOW, mapping, mapped) : null;
+        exports.written(id, version, file);
+        log.info("Return {} (order {}) exported to the ERP as version {}", id, found.path("order").path("number")
+                .asLong(), version);
+        return true;
+    }
+}

@@ -1,0 +1,171 @@
+package org.centraerp.connector.flows.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.state.TestDatabase;
+import org.centraerp.connector.testsupport.SqlScript;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Route {@code export-returns} against the built-in sandbox and a real ERP database: a return customer service
+ * registers in Centra reaches the ERP once as registered and once as completed, as a file and as header and line
+ * rows; later polls export nothing more; a return the connector made from an ERP return file is not sent back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camel.main.routes-include-pattern=file:routes/export-returns.camel.yaml",
+        "connector.master-data.at-start=false",
+        "connector.orders.enabled=false",
+        "connector.sandbox.rate-limit-tier=NONE",
+        "connector.centra.rate-limit.requests-per-10s=0",
+        "connector.centra.rate-limit.mutations-per-10s=0",
+        "connector.returns.export.schedule=0/1 * * * * ?",
+        "connector.returns.export.initial-lookback=1h"})
+abstract class ReturnExportContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    CentraClient centra;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate state;
+
+    abstract JdbcTemplate erp();
+
+    abstract Path erpFolder();
+
+    static JdbcTemplate returnTables(TestDatabase database) {
+        JdbcTemplate jdbc = new JdbcTemplate(database.open());
+        SqlScript.run(jdbc, "samples/erp/return-tables.sql");
+        return jdbc;
+    }
+
+    @Test
+    void aReturnRegisteredAndThenCompletedInCentraReachesTheErpOncePerState() throws IOException {
+        int order = shippedOrder();
+        JsonNode shipment = order(order).path("shipments").get(0);
+        JsonNode line = shipment.path("lines").get(0);
+        long returnId = centra.mutate("createReturn", Map.of("shipment", shipment.path("id").asInt(),
+                "lines", List.of(Map.of("shipmentLine", Map.of("id", line.path("id").asInt()), "quantity", 1)),
+                "policy", Map.of("releaseItemsBackToWarehouse", true), "comment", "Too small"), Retry.NEVER)
+                .orThrow().path("return").path("id").asLong();
+
+        Path registered = erpFolder().resolve("out/returns/return-" + returnId + "-1.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(registered));
+        JsonNode file = JSON.readTree(registered.toFile());
+        assertThat(file.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(file.path("order_number").asInt()).isEqualTo(order);
+        assertThat(file.path("comment").asText()).isEqualTo("Too small");
+        assertThat(file.path("lines")).hasSize(1);
+        assertThat(file.path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(file.path("lines").get(0).path("sku").asText()).isNotBlank();
+        assertThat(headers(returnId)).containsExactly(Map.of("export_version", 1, "status", "IN_PROGRESS"));
+        assertThat(erp().queryForObject("SELECT COUNT(*) FROM erp_return_line WHERE return_id = ?", Integer.class,
+                returnId)).isEqualTo(1);
+
+        centra.mutate("completeReturn", Map.of("id", returnId, "sendEmail", false), Retry.SAFE).orThrow();
+        Path completed = erpFolder().resolve("out/returns/return-" + returnId + "-2.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(completed));
+        assertThat(JSON.readTree(completed.toFile()).path("status").asText()).isEqualTo("COMPLETED");
+
+        // a few more polls: nothing more for this return
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(headers(returnId)).containsExactly(Map.of("export_version", 1, "status", "IN_PROGRESS"),
+                Map.of("export_version", 2, "status", "COMPLETED"));
+        assertThat(files(returnId)).containsExactlyInAnyOrder("return-" + returnId + "-1.json",
+                "return-" + returnId + "-2.json");
+    }
+
+    @Test
+    void aReturnTheConnectorMadeFromAnErpFileIsNotSentBack() {
+        int order = shippedOrder();
+        JsonNode shipment = order(order).path("shipments").get(0);
+        JsonNode line = shipment.path("lines").get(0);
+        long returnId = centra.mutate("createReturn", Map.of("shipment", shipment.path("id").asInt(),
+                "lines", List.of(Map.of("shipmentLine", Map.of("id", line.path("id").asInt()), "quantity", 1)),
+                "policy", Map.of("releaseItemsBackToWarehouse", true), "externalId", "RET-ERP-" + order), Retry.NEVER)
+                .orThrow().path("return").path("id").asLong();
+        // as route import-return-file records a return it made
+        state.update("INSERT INTO connector_shipment_progress (flow, erp_reference, order_number, centra_id, step,"
+                + " created_at, updated_at) VALUES ('returns', ?, ?, ?, 'COMPLETED', CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)", "RET-ERP-" + order, order, returnId);
+        // a return registered after it is exported: the poll that exports it has seen the ERP's one too
+        int other = shippedOrder();
+        JsonNode otherShipment = order(other).path("shipments").get(0);
+        long otherId = centra.mutate("createReturn", Map.of("shipment", otherShipment.path("id").asInt(),
+                "lines", List.of(Map.of("shipmentLine", Map.of("id", otherShipment.path("lines").get(0).path("id")
+                        .asInt()), "quantity", 1)), "policy", Map.of("removeItemsFromStock", true)), Retry.NEVER)
+                .orThrow().path("return").path("id").asLong();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !files(otherId).isEmpty());
+        assertThat(files(returnId)).isEmpty();
+        assertThat(headers(returnId)).isEmpty();
+    }
+
+    private List<Map<String, Object>> headers(long returnId) {
+        return erp().queryForList("SELECT export_version, status FROM erp_return_header WHERE return_id = ?"
+                + " ORDER BY export_version", returnId).stream()
+                .map(row -> Map.<String, Object>of("export_version", ((Number) row.get("export_version")).intValue(),
+                        "status", row.get("status")))
+                .toList();
+    }
+
+    private List<String> files(long returnId) {
+        Path out = erpFolder().resolve("out/returns");
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("return-" + returnId + "-"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An order placed, shipped in full, paid and completed in the sandbox. */
+    @SuppressWarnings("unchecked")
+    private int shippedOrder() {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> placed = http.postForObject("/sandbox/admin/orders",
+                new HttpEntity<>("{\"count\":1}", headers), Map.class);
+        int number = ((List<Integer>) placed.get("numbers")).get(0);
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        order(number).path("lines").forEach(l -> lines.add(Map.of("orderLine", Map.of("id", l.path("id").asInt()),
+                "quantity", l.path("quantity").asInt())));
+        int shipment = centra.mutate("createShipment", Map.of("order", number, "lines", lines), Retry.NEVER)
+                .orThrow().path("shipment").path("id").asInt();
+        centra.mutate("captureShipment", Map.of("id", shipment), Retry.SAFE).orThrow();
+        centra.mutate("completeShipment", Map.of("id", shipment, "sendEmail", false), Retry.SAFE).orThrow();
+        return number;
+    }
+
+    private JsonNode order(int number) {
+        return centra.query("testOrderShipments", Map.of("number", number)).data().path("orders").get(0);
+    }
+}
