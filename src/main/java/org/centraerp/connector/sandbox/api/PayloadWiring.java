@@ -29,6 +29,8 @@ public class PayloadWiring implements RuntimeWiringConfigurer {
             Map.entry("ProductVariantCreatePayload", "productVariant"),
             Map.entry("ProductSizeCreatePayload", "productSize"),
             Map.entry("DisplayCreatePayload", "display"),
+            Map.entry("BundleCreatePayload", "bundle"),
+            Map.entry("BundleUpdatePayload", "bundle"),
             Map.entry("DisplayUpdatePayload", "display"),
             Map.entry("AttributesAssignPayload", "object"),
             Map.entry("AttributesUnassignPayload", "object"),

@@ -101,20 +101,8 @@ public class ProductController {
     public Payload createProduct(@Argument ProductFields input) {
         return data.write(() -> {
             var problems = new Problems();
-            problems.requireText(input.name(), "name");
-            problems.requireText(input.productNumber(), "productNumber");
-            uniqueProductNumber(input.productNumber(), 0, problems);
-            var relations = relations(input, problems);
-            if (problems.hasErrors()) {
-                return Payload.rejected(problems);
-            }
-            Instant now = Instant.now();
-            var product = new Product(data.products.nextId(), input.name(), input.status(), input.productNumber(),
-                    input.harmonizedCommodityCode(), input.harmonizedCommodityCodeDescription(),
-                    input.internalComment(), false, Boolean.TRUE.equals(input.isSerializableProduct()),
-                    input.weight(), relations.brand(), relations.collection(), relations.folder(),
-                    relations.country(), input.externalId(), now, now);
-            return Payload.of(data.products.put(product), problems);
+            return newProduct(input, false, problems).map(p -> Payload.of(data.products.put(p), problems))
+                    .orElseGet(() -> Payload.rejected(problems));
         });
     }
 
@@ -122,33 +110,56 @@ public class ProductController {
     public Payload updateProduct(@Argument int id, @Argument ProductFields input) {
         return data.write(() -> {
             var problems = new Problems();
-            var found = data.products.find(id);
-            if (found.isEmpty()) {
-                return Payload.rejected(problems.error("Product with id " + id + " does not exist", "id"));
-            }
-            var old = found.get();
-            if (input.name() != null) {
-                problems.requireText(input.name(), "name");
-            }
-            if (input.productNumber() != null) {
-                problems.requireText(input.productNumber(), "productNumber");
-                uniqueProductNumber(input.productNumber(), id, problems);
-            }
-            var relations = relations(input, problems);
-            if (problems.hasErrors()) {
-                return Payload.rejected(problems);
-            }
-            var updated = new Product(id, or(input.name(), old.name()), or(input.status(), old.status()),
-                    or(input.productNumber(), old.productNumber()),
-                    or(input.harmonizedCommodityCode(), old.harmonizedCommodityCode()),
-                    or(input.harmonizedCommodityCodeDescription(), old.harmonizedCommodityCodeDescription()),
-                    or(input.internalComment(), old.internalComment()), old.isBundle(),
-                    or(input.isSerializableProduct(), old.isSerializableProduct()), or(input.weight(), old.weight()),
-                    or(relations.brand(), old.brandId()), or(relations.collection(), old.collectionId()),
-                    or(relations.folder(), old.folderId()), or(relations.country(), old.countryOfOriginId()),
-                    old.externalId(), old.createdAt(), Instant.now());
-            return Payload.of(data.products.put(updated), problems);
+            return updated(id, input, problems).map(p -> Payload.of(data.products.put(p), problems))
+                    .orElseGet(() -> Payload.rejected(problems));
         });
+    }
+
+    /** A new product from ProductCreateInput (not stored yet), or empty with the userErrors in {@code problems}. */
+    Optional<Product> newProduct(ProductFields input, boolean isBundle, Problems problems) {
+        problems.requireText(input.name(), "name");
+        problems.requireText(input.productNumber(), "productNumber");
+        uniqueProductNumber(input.productNumber(), 0, problems);
+        var relations = relations(input, problems);
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return Optional.of(new Product(data.products.nextId(), input.name(), input.status(), input.productNumber(),
+                input.harmonizedCommodityCode(), input.harmonizedCommodityCodeDescription(),
+                input.internalComment(), isBundle, Boolean.TRUE.equals(input.isSerializableProduct()),
+                input.weight(), relations.brand(), relations.collection(), relations.folder(),
+                relations.country(), input.externalId(), now, now));
+    }
+
+    /** Product {@code id} with ProductUpdateInput applied (not stored yet), or empty with the userErrors. */
+    Optional<Product> updated(int id, ProductFields input, Problems problems) {
+        var found = data.products.find(id);
+        if (found.isEmpty()) {
+            problems.error("Product with id " + id + " does not exist", "id");
+            return Optional.empty();
+        }
+        var old = found.get();
+        if (input.name() != null) {
+            problems.requireText(input.name(), "name");
+        }
+        if (input.productNumber() != null) {
+            problems.requireText(input.productNumber(), "productNumber");
+            uniqueProductNumber(input.productNumber(), id, problems);
+        }
+        var relations = relations(input, problems);
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Product(id, or(input.name(), old.name()), or(input.status(), old.status()),
+                or(input.productNumber(), old.productNumber()),
+                or(input.harmonizedCommodityCode(), old.harmonizedCommodityCode()),
+                or(input.harmonizedCommodityCodeDescription(), old.harmonizedCommodityCodeDescription()),
+                or(input.internalComment(), old.internalComment()), old.isBundle(),
+                or(input.isSerializableProduct(), old.isSerializableProduct()), or(input.weight(), old.weight()),
+                or(relations.brand(), old.brandId()), or(relations.collection(), old.collectionId()),
+                or(relations.folder(), old.folderId()), or(relations.country(), old.countryOfOriginId()),
+                old.externalId(), old.createdAt(), Instant.now()));
     }
 
     @SchemaMapping(typeName = "Product", field = "brand")

@@ -31,6 +31,7 @@ public final class SandboxData {
     public final Table<ProductVariant> productVariants = new Table<>();
     public final Table<ProductSize> productSizes = new Table<>();
     public final Table<Display> displays = new Table<>();
+    public final Table<Bundle> bundles = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
     /** Prices per pricelist x product (setPrices). */
@@ -51,6 +52,7 @@ public final class SandboxData {
     public final Table<Return> returns = new Table<>();
     private final AtomicInteger lastShipmentLineId = new AtomicInteger();
     private final AtomicInteger lastReturnLineId = new AtomicInteger();
+    private final AtomicInteger lastBundleSectionId = new AtomicInteger();
     /** The event queue (one integration: the sandbox's tokens share it) and its listeners by object type. */
     public final Table<Event> events = new Table<>();
     private final Map<String, EventListener> eventListeners = new ConcurrentHashMap<>();
@@ -70,6 +72,10 @@ public final class SandboxData {
 
     public int nextShipmentLineId() {
         return lastShipmentLineId.incrementAndGet();
+    }
+
+    public int nextBundleSectionId() {
+        return lastBundleSectionId.incrementAndGet();
     }
 
     public int nextReturnLineId() {
@@ -138,7 +144,7 @@ public final class SandboxData {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
-                shipments, returns);
+                shipments, returns, bundles);
         tables.forEach(Table::clear);
         stock.clear();
         prices.clear();
@@ -149,6 +155,7 @@ public final class SandboxData {
         lastOrderLineId.set(0);
         lastShipmentLineId.set(0);
         lastReturnLineId.set(0);
+        lastBundleSectionId.set(0);
         attributeTypes.clear();
         assignedAttributes.clear();
         load(seed.stores(), stores::put);
