@@ -16,6 +16,7 @@ public enum MappingKind {
     RETURNS("returns"),
     RETURNS_EXPORT("returns-export"),
     PRODUCTS("products"),
+    BUNDLES("bundles"),
     PRICES("prices"),
     STOCK("stock");
 

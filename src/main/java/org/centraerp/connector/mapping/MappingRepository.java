@@ -56,6 +56,11 @@ public class MappingRepository {
         return ProductsMapping.of(single(MappingKind.PRODUCTS, "products.yaml"));
     }
 
+    /** The bundle import; fails with a hint when the customer has no mapping of kind bundles. */
+    public ErpFileMapping bundles() {
+        return ErpFileMapping.of(single(MappingKind.BUNDLES, "bundles.yaml"));
+    }
+
     /** The price import; fails with a hint when the customer has no mapping of kind prices. */
     public ErpFileMapping prices() {
         return ErpFileMapping.of(single(MappingKind.PRICES, "prices.yaml"));

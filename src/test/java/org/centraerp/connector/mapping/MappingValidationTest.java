@@ -37,7 +37,7 @@ class MappingValidationTest {
         assertThat(validator.validate(Path.of("mappings"), "default")).isEmpty();
         MappingSet mappings = validator.load(Path.of("mappings"), "default");
         assertThat(mappings.flows()).contains("lookups", "master-data", "orders", "orders-lookups", "products", "prices",
-                "returns", "returns-export", "shipments", "stock", "stock-lookups");
+                "returns", "returns-export", "shipments", "stock", "stock-lookups", "bundles");
         assertThat(mappings.lookups().tables()).containsKeys("warehouses", "countries", "store-types");
         assertThat(mappings.masterData().entities()).containsOnlyKeys(
                 "stores", "markets", "warehouses", "pricelists", "sizeCharts");

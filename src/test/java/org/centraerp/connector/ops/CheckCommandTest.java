@@ -58,8 +58,9 @@ class CheckCommandTest {
                 .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
                 .containsPattern("export-orders\\s+lacks Order:read")
                 .containsPattern("export-returns\\s+lacks Return:read")
-                .contains("check failed: the token lacks Market:read, Order:read, Pricelist:read, Return:read, "
-                        + "SizeChart:read, Warehouse:read — add them to the Integration API token");
+                .containsPattern("import-bundle-file\\s+lacks Product:read")
+                .contains("check failed: the token lacks Market:read, Order:read, Pricelist:read, Product:read, "
+                        + "Return:read, SizeChart:read, Warehouse:read — add them to the Integration API token");
         assertNoStackTrace(output);
     }
 

@@ -44,7 +44,8 @@ public record ProductRow(long line, String productNumber, String productName, St
         return hash(sizeNumber, ean, upc);
     }
 
-    private static String hash(String... values) {
+    /** A digest of the values, for "changed since last sent" (nulls kept apart from empty text). */
+    static String hash(String... values) {
         String joined = Stream.of(values).map(v -> Objects.toString(v, "\u0000")).collect(Collectors.joining("\u001f"));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -9,6 +9,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.ErpCsvFile;
+import org.centraerp.connector.flows.catalogue.SkuVariants;
+import org.centraerp.connector.flows.catalogue.SkuVariants.VariantRef;
 import org.centraerp.connector.mapping.ErpFileMapping;
 import org.centraerp.connector.mapping.MappedRecord;
 import org.centraerp.connector.state.CatalogueIds;
@@ -26,19 +28,17 @@ final class PriceRowResolver {
     private record Pricelist(long id, String name, String currency) {
     }
 
-    private record VariantRef(long variantId, long productId) {
-    }
-
     private final ErpFileMapping mapping;
     private final CentraClient centra;
     private final CatalogueIds ids;
     private final Map<String, Pricelist> pricelists = new HashMap<>();
-    private Map<String, VariantRef> centraSkus;
+    private final SkuVariants skus;
 
     PriceRowResolver(ErpFileMapping mapping, CentraClient centra, CatalogueIds ids) {
         this.mapping = mapping;
         this.centra = centra;
         this.ids = ids;
+        this.skus = new SkuVariants(centra, ids);
         centra.pages("pricelists", Map.of(), "pricelists", CentraClient.MAX_PAGE_SIZE).forEach(p -> {
             Pricelist pricelist = new Pricelist(p.path("id").asLong(), p.path("name").asText(),
                     p.path("currency").path("code").asText());
@@ -95,25 +95,7 @@ final class PriceRowResolver {
     }
 
     private Optional<VariantRef> bySku(String sku) {
-        Optional<VariantRef> known = ids.find("Sku", sku).filter(id -> id.parentId() != null)
-                .map(id -> new VariantRef(id.id(), id.parentId()));
-        if (known.isPresent()) {
-            return known;
-        }
-        if (centraSkus == null) {
-            // once per file: every product's SKUs, for SKUs the product import has not seen (e.g. made in Centra)
-            centraSkus = new HashMap<>();
-            centra.pages("catalogue/productSizesBySku", Map.of(), "products", CentraClient.MAX_PAGE_SIZE)
-                    .forEach(this::addSkus);
-        }
-        return Optional.ofNullable(centraSkus.get(sku));
-    }
-
-    private void addSkus(JsonNode product) {
-        for (JsonNode variant : product.path("variants")) {
-            VariantRef ref = new VariantRef(variant.path("id").asLong(), product.path("id").asLong());
-            variant.path("productSizes").forEach(size -> centraSkus.put(size.path("SKU").asText(), ref));
-        }
+        return skus.find(sku);
     }
 
     private Optional<VariantRef> byVariantKey(String key) {

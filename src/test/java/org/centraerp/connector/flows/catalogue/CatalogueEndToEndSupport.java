@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:catalogue-end-to-end;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-pr*.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-pr*.camel.yaml,file:routes/import-bundles.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.catalogue.poll-delay=200",
         "connector.sandbox.rate-limit-tier=NONE",
@@ -33,6 +33,7 @@ public abstract class CatalogueEndToEndSupport {
 
     public static final String PRODUCTS_SAMPLE = "samples/products/products.csv";
     public static final String PRICES_SAMPLE = "samples/prices/prices.csv";
+    public static final String BUNDLES_SAMPLE = "samples/bundles/bundles.csv";
 
     static final Path ERP_FOLDER = tempFolder();
 
@@ -58,13 +59,16 @@ public abstract class CatalogueEndToEndSupport {
 
     protected CatalogueTestSupport products;
     protected CatalogueTestSupport prices;
+    protected CatalogueTestSupport bundles;
 
     @BeforeEach
     void freshStoreAndInboxes() {
         products = new CatalogueTestSupport(ERP_FOLDER.resolve("in/products"), "http://127.0.0.1:" + port);
         prices = new CatalogueTestSupport(ERP_FOLDER.resolve("in/prices"), "http://127.0.0.1:" + port);
+        bundles = new CatalogueTestSupport(ERP_FOLDER.resolve("in/bundles"), "http://127.0.0.1:" + port);
         products.clearInbox();
         prices.clearInbox();
+        bundles.clearInbox();
         products.resetSandbox();
         sentValues.forgetAll(CatalogueState.FLOW);
         sentValues.forgetAll("prices");
