@@ -24,6 +24,14 @@ CREATE TABLE erp_product (
     folder VARCHAR(100)
 );
 
+CREATE TABLE erp_bundle_component (
+    bundle_no VARCHAR(64) NOT NULL,
+    bundle_name VARCHAR(200) NOT NULL,
+    component_sku VARCHAR(64) NOT NULL,
+    quantity INTEGER NOT NULL,
+    PRIMARY KEY (bundle_no, component_sku)
+);
+
 CREATE TABLE erp_price (
     pricelist VARCHAR(64) NOT NULL,
     sku VARCHAR(64) NOT NULL,

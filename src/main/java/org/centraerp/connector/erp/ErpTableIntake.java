@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 public class ErpTableIntake {
 
     /** The flows whose inbox a table can feed. */
-    public static final Set<String> FLOWS = Set.of("stock", "products", "prices", "shipments", "returns");
+    public static final Set<String> FLOWS = Set.of("stock", "products", "bundles", "prices", "shipments", "returns");
 
     private static final Logger log = LoggerFactory.getLogger(ErpTableIntake.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
