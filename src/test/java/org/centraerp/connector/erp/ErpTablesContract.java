@@ -12,21 +12,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
-import org.centraerp.connector.state.TestDatabase;
 import org.centraerp.connector.state.Watermarks;
-import org.centraerp.connector.testsupport.SqlScript;
+import org.centraerp.connector.testsupport.InboxReports;
+import org.centraerp.connector.testsupport.ErpTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,6 +55,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "connector.catalogue.poll-delay=200",
         "connector.erp.tables.shipments.enabled=true",
         "connector.erp.tables.shipments.schedule=0/1 * * * * ?"})
+// Its Quartz routes would share the JVM's scheduler (one per Camel context name) with later contexts.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ErpTablesContract {
 
     @Autowired
@@ -73,22 +74,21 @@ abstract class ErpTablesContract {
     @Autowired
     MeterRegistry meters;
 
-    /** Opens the database, creates the sample ERP tables in it and answers a template on it. */
-    static JdbcTemplate erpTables(TestDatabase database) {
-        JdbcTemplate jdbc = new JdbcTemplate(database.open());
-        SqlScript.run(jdbc, "samples/erp/inbound-tables.sql");
-        return jdbc;
+    /** This class's ERP: its own folder too, since cached Spring contexts of other classes keep polling theirs. */
+    abstract ErpTestDatabase erp();
+
+    private JdbcTemplate tables() {
+        return erp().jdbc();
     }
 
-    abstract JdbcTemplate erp();
-
-    /** This class's ERP folder: cached Spring contexts of other classes keep polling theirs. */
-    abstract Path erpFolder();
+    private Path erpFolder() {
+        return erp().folder();
+    }
 
     @Test
     void stockSnapshotIsAppliedAndAnUnchangedReadSendsNothing() {
-        erp().update("DELETE FROM erp_stock_level");
-        erp().batchUpdate("INSERT INTO erp_stock_level (sku, warehouse, quantity) VALUES (?, ?, ?)", List.of(
+        tables().update("DELETE FROM erp_stock_level");
+        tables().batchUpdate("INSERT INTO erp_stock_level (sku, warehouse, quantity) VALUES (?, ?, ?)", List.of(
                 new Object[] {"SWEATER-RED-S", "WH1", 31}, new Object[] {"SWEATER-RED-M", "WH1", 32},
                 new Object[] {"SWEATER-RED-S", "WH2", 33}, new Object[] {"NO-SUCH-SKU", "WH1", 1}));
         Path done = erpFolder().resolve("in/stock/.done");
@@ -102,7 +102,7 @@ abstract class ErpTablesContract {
         long calls = calls("setStock");
 
         // the ERP drops the bad row; the rest of the table is as it was
-        erp().update("DELETE FROM erp_stock_level WHERE sku = 'NO-SUCH-SKU'");
+        tables().update("DELETE FROM erp_stock_level WHERE sku = 'NO-SUCH-SKU'");
         intake.read("stock");
         List<CSVRecord> second = awaitReport(done, before + 2);
         assertThat(second).extracting(r -> r.get("outcome")).containsExactly("unchanged", "unchanged", "unchanged");
@@ -113,10 +113,10 @@ abstract class ErpTablesContract {
     void productTableBecomesProductsInCentra() throws IOException {
         List<String> sample = Files.readAllLines(Path.of("samples/products/products.csv"), StandardCharsets.UTF_8);
         List<String> columns = List.of(sample.get(0).split(";"));
-        erp().update("DELETE FROM erp_product");
+        tables().update("DELETE FROM erp_product");
         for (String line : sample.subList(1, sample.size())) {
             List<String> values = List.of(line.split(";", -1));
-            erp().update("INSERT INTO erp_product (" + String.join(", ", columns) + ") VALUES ("
+            tables().update("INSERT INTO erp_product (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                     values.stream().map(v -> v.isEmpty() ? null : v).toArray());
         }
@@ -178,14 +178,14 @@ abstract class ErpTablesContract {
     }
 
     private long nextRowId() {
-        Long max = erp().queryForObject("SELECT MAX(row_id) FROM erp_shipment_line", Long.class);
+        Long max = tables().queryForObject("SELECT MAX(row_id) FROM erp_shipment_line", Long.class);
         return max == null ? 1 : max + 1;
     }
 
     private long insertShipment(int order, String reference, long firstRowId) {
         long rowId = firstRowId;
         for (JsonNode line : order(order).path("lines")) {
-            erp().update("INSERT INTO erp_shipment_line (row_id, shipment_no, order_no, sku, quantity, carrier,"
+            tables().update("INSERT INTO erp_shipment_line (row_id, shipment_no, order_no, sku, quantity, carrier,"
                     + " tracking_no, packages, shipped_at) VALUES (?, ?, ?, ?, ?, 'PostNord', ?, 1, '2026-01-09 15:18:33')",
                     rowId++, reference, order, line.path("productSize").path("SKU").asText(),
                     line.path("quantity").asInt(), "TRACK-" + reference);
@@ -236,43 +236,13 @@ abstract class ErpTablesContract {
                 .mapToLong(Timer::count).sum();
     }
 
+    /** Waits for the inbox's n-th report and reads it. */
     private static List<CSVRecord> awaitReport(Path done, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() -> reports(done).size() >= count);
-        Path report = reports(done).get(count - 1);
-        try {
-            return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
-                    .parse(Files.newBufferedReader(report, StandardCharsets.UTF_8)).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InboxReports.read(reports(done).get(count - 1));
     }
 
-    /** Reports in the order they were written. */
     private static List<Path> reports(Path done) {
-        if (!Files.isDirectory(done)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(done)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".report.csv"))
-                    .sorted(java.util.Comparator.comparing(ErpTablesContract::modified)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.nio.file.attribute.FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path createFolder(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InboxReports.of(done.getParent());
     }
 }

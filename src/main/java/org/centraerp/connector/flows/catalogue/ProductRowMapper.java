@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.mapping.MappedRecord;
 import org.centraerp.connector.mapping.ProductsMapping;
 
@@ -28,7 +29,7 @@ final class ProductRowMapper {
         this.mapping = mapping;
     }
 
-    Result map(ErpCsvFile.Row row) {
+    Result map(ErpCsvReader.Row row) {
         MappedRecord mapped = mapping.erpFile().fields().apply(row.values());
         if (!mapped.isValid()) {
             return new Result(null, mapped.problems().stream().map(p -> "field " + p.field() + ": " + p.reason())

@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.state.PollWindow;
 import org.centraerp.connector.state.Watermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +47,12 @@ public class OrderPolling {
 
     /** One poll; the watermark moves to its end only when every order in the window is in the inbox. */
     public int poll() {
-        Optional<String> mark = watermarks.read(WATERMARK);
-        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = mark.map(Instant::parse).map(m -> m.minus(properties.overlap()))
-                .orElse(to.minus(properties.initialLookback()));
+        PollWindow next = PollWindow.next(watermarks, WATERMARK, clock, properties.overlap(),
+                properties.initialLookback());
+        Instant from = next.from();
+        Instant to = next.to();
         int noted = window(from, to);
-        if (!watermarks.advance(WATERMARK, mark, to.toString())) {
+        if (!next.close()) {
             log.debug("Order poll watermark moved by another instance meanwhile");
         }
         if (noted > 0) {

@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.centra.CentraClient;
-import org.centraerp.connector.flows.catalogue.ErpCsvFile;
 import org.centraerp.connector.flows.catalogue.SkuVariants;
 import org.centraerp.connector.flows.catalogue.SkuVariants.VariantRef;
 import org.centraerp.connector.mapping.ErpFileMapping;
@@ -47,7 +46,7 @@ final class PriceRowResolver {
         });
     }
 
-    Result resolve(ErpCsvFile.Row row) {
+    Result resolve(ErpCsvReader.Row row) {
         MappedRecord mapped = mapping.fields().apply(row.values());
         Map<String, Object> v = mapped.values();
         String sku = text(v, "sku");

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
@@ -17,6 +15,7 @@ import org.centraerp.connector.flows.orders.OrderErpWriter;
 import org.centraerp.connector.mapping.OrdersMapping;
 import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.state.DeadLetters;
+import org.centraerp.connector.state.PollWindow;
 import org.centraerp.connector.state.Watermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,7 @@ public class ReturnExport {
 
     static final String FLOW = "returns";
     static final String WATERMARK = "returns-export";
+    static final String DOCUMENT = "returns/returns";
     private static final int PAGE = 200;
     private static final Logger log = LoggerFactory.getLogger(ReturnExport.class);
     private static final DateTimeFormatter CENTRA_TIME =
@@ -62,17 +62,19 @@ public class ReturnExport {
 
     /** One poll; the watermark moves only when every return read is in the ERP (or in the dead letters). */
     public int poll() {
-        Optional<String> mark = watermarks.read(WATERMARK);
-        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = mark.map(Instant::parse).map(m -> m.minus(properties.overlap()))
-                .orElse(to.minus(properties.initialLookback()));
+        PollWindow window = PollWindow.next(watermarks, WATERMARK, clock, properties.overlap(),
+                properties.initialLookback());
+        Instant from = window.from();
+        Instant to = window.to();
         Map<Long, JsonNode> returns = new LinkedHashMap<>();
-        centra.pages("returns/returnsCreated", Map.of("from", CENTRA_TIME.format(from), "to", CENTRA_TIME.format(to)),
-                "returns", PAGE).forEach(r -> returns.put(r.path("id").asLong(), r));
+        Map<String, Object> created = Map.of("createdAt", Map.of("from", CENTRA_TIME.format(from),
+                "to", CENTRA_TIME.format(to)));
+        centra.pages(DOCUMENT, Map.of("where", created), "returns", PAGE)
+                .forEach(r -> returns.put(r.path("id").asLong(), r));
         List<Long> open = exports.inProgress();
         for (int i = 0; i < open.size(); i += PAGE) {
             List<Long> ids = open.subList(i, Math.min(open.size(), i + PAGE));
-            centra.query("returns/returnsById", Map.of("ids", ids, "limit", ids.size())).data().path("returns")
+            centra.query(DOCUMENT, Map.of("where", Map.of("id", ids), "limit", ids.size())).data().path("returns")
                     .forEach(r -> returns.put(r.path("id").asLong(), r));
         }
         int exported = 0;
@@ -86,7 +88,7 @@ public class ReturnExport {
                         e.getClass().getSimpleName(), e.getMessage());
             }
         }
-        if (allDone && !watermarks.advance(WATERMARK, mark, to.toString())) {
+        if (allDone && !window.close()) {
             log.debug("Returns export watermark moved by another instance meanwhile");
         }
         if (exported > 0) {

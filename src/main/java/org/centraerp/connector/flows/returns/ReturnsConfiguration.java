@@ -49,7 +49,7 @@ public class ReturnsConfiguration {
     /** What {@code check} probes for the returns export. */
     @Bean
     static FlowProbe returnExportProbe() {
-        return new FlowProbe("export-returns", List.of("returns/returnsById"));
+        return new FlowProbe("export-returns", List.of(ReturnExport.DOCUMENT));
     }
 
     @Bean

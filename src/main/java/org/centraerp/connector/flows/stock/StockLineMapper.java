@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.mapping.MappedRecord;
 import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.mapping.StockMapping;
@@ -27,7 +28,7 @@ final class StockLineMapper {
     }
 
     /** The line, or empty after reporting it as invalid. */
-    Optional<StockLine> map(StockFileReader.Record record, StockReport report) {
+    Optional<StockLine> map(ErpCsvReader.Row record, StockReport report) {
         MappedRecord mapped = mapping.fields().apply(record.values());
         Map<String, Object> values = mapped.values();
         String key = text(values.get(StockMapping.KEY));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.centraerp.connector.sandbox.store.Display;
 import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.ProductSize;
 import org.centraerp.connector.sandbox.store.ProductVariant;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.testsupport.ConnectorProcess;
+import org.centraerp.connector.testsupport.InboxReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,10 +75,10 @@ class CatalogueKillAndRestartTest {
             first.kill();
         }
         assertThat(products()).as("killed in the middle of the file").hasSizeLessThan(STYLES);
-        assertThat(reports(inbox)).as("no report before the restart").isEmpty();
+        assertThat(InboxReports.of(inbox)).as("no report before the restart").isEmpty();
 
         try (ConnectorProcess second = ConnectorProcess.start("second", log, arguments)) {
-            await().atMost(Duration.ofSeconds(180)).until(() -> !second.isAlive() || reports(inbox).size() == 1);
+            await().atMost(Duration.ofSeconds(180)).until(() -> !second.isAlive() || InboxReports.of(inbox).size() == 1);
             assertThat(second.isAlive()).as("the restarted connector runs (see " + log + ")").isTrue();
         }
 
@@ -100,7 +97,7 @@ class CatalogueKillAndRestartTest {
         assertThat(sandbox.displays.stream().filter(d -> byId.containsKey(d.productId())))
                 .extracting(d -> d.productId() + "@" + d.storeId()).doesNotHaveDuplicates().hasSize(STYLES);
 
-        List<CSVRecord> report = report(reports(inbox).get(0));
+        List<CSVRecord> report = InboxReports.read(InboxReports.of(inbox).get(0));
         assertThat(report).hasSize(STYLES * COLOURS * SIZES.size());
         assertThat(report).extracting(r -> r.get("outcome")).as("no row failed").doesNotContain("failed");
     }
@@ -147,20 +144,5 @@ class CatalogueKillAndRestartTest {
         Path temp = inbox.resolve("crash.csv.tmp");
         Files.writeString(temp, file, StandardCharsets.UTF_8);
         Files.move(temp, inbox.resolve("crash.csv"), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static List<Path> reports(Path inbox) throws IOException {
-        Path done = inbox.resolve(".done");
-        if (!Files.isDirectory(done)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(done)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".report.csv")).toList();
-        }
-    }
-
-    private static List<CSVRecord> report(Path report) throws IOException {
-        return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(Files.readString(report, StandardCharsets.UTF_8))).getRecords();
     }
 }

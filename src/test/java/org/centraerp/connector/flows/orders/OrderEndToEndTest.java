@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,6 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.orders.poll.schedule=0/3 * * * * ?",
         "connector.orders.events.enabled=true",
         "connector.orders.events.interval=1s"})
+// Its Quartz routes would share the JVM's scheduler (one per Camel context name) with later contexts.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrderEndToEndTest {
 
     static final int PORT = freePort();

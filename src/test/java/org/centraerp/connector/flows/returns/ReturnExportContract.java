@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
-import org.centraerp.connector.state.TestDatabase;
-import org.centraerp.connector.testsupport.SqlScript;
+import org.centraerp.connector.testsupport.ErpTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "connector.centra.rate-limit.mutations-per-10s=0",
         "connector.returns.export.schedule=0/1 * * * * ?",
         "connector.returns.export.initial-lookback=1h"})
+// Its Quartz routes would share the JVM's scheduler (one per Camel context name) with later contexts.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ReturnExportContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,14 +56,15 @@ abstract class ReturnExportContract {
     @Autowired
     JdbcTemplate state;
 
-    abstract JdbcTemplate erp();
+    /** This class's ERP: its own folder too, since cached Spring contexts of other classes keep polling theirs. */
+    abstract ErpTestDatabase erp();
 
-    abstract Path erpFolder();
+    private JdbcTemplate tables() {
+        return erp().jdbc();
+    }
 
-    static JdbcTemplate returnTables(TestDatabase database) {
-        JdbcTemplate jdbc = new JdbcTemplate(database.open());
-        SqlScript.run(jdbc, "samples/erp/return-tables.sql");
-        return jdbc;
+    private Path erpFolder() {
+        return erp().folder();
     }
 
     @Test
@@ -84,7 +87,7 @@ abstract class ReturnExportContract {
         assertThat(file.path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
         assertThat(file.path("lines").get(0).path("sku").asText()).isNotBlank();
         assertThat(headers(returnId)).containsExactly(Map.of("export_version", 1, "status", "IN_PROGRESS"));
-        assertThat(erp().queryForObject("SELECT COUNT(*) FROM erp_return_line WHERE return_id = ?", Integer.class,
+        assertThat(tables().queryForObject("SELECT COUNT(*) FROM erp_return_line WHERE return_id = ?", Integer.class,
                 returnId)).isEqualTo(1);
 
         centra.mutate("completeReturn", Map.of("id", returnId, "sendEmail", false), Retry.SAFE).orThrow();
@@ -127,7 +130,7 @@ abstract class ReturnExportContract {
     }
 
     private List<Map<String, Object>> headers(long returnId) {
-        return erp().queryForList("SELECT export_version, status FROM erp_return_header WHERE return_id = ?"
+        return tables().queryForList("SELECT export_version, status FROM erp_return_header WHERE return_id = ?"
                 + " ORDER BY export_version", returnId).stream()
                 .map(row -> Map.<String, Object>of("export_version", ((Number) row.get("export_version")).intValue(),
                         "status", row.get("status")))

@@ -11,14 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.sandbox.shipments.ShipmentFaults;
 import org.centraerp.connector.testsupport.ConnectorProcess;
+import org.centraerp.connector.testsupport.InboxReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,11 +84,11 @@ class ShipmentKillAndRestartTest {
         JsonNode created = order(number).path("shipments");
         assertThat(created).as("created before the kill").hasSize(1);
         assertThat(created.get(0).path("isShipped").asBoolean()).as("not completed before the kill").isFalse();
-        assertThat(reports(inbox)).as("no report before the restart").isEmpty();
+        assertThat(InboxReports.of(inbox)).as("no report before the restart").isEmpty();
 
         faults.reset();
         try (ConnectorProcess second = ConnectorProcess.start("second", log, arguments())) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> !second.isAlive() || reports(inbox).size() == 1);
+            await().atMost(Duration.ofSeconds(120)).until(() -> !second.isAlive() || InboxReports.of(inbox).size() == 1);
             assertThat(second.isAlive()).as("the restarted connector runs (see " + log + ")").isTrue();
         }
 
@@ -99,7 +98,7 @@ class ShipmentKillAndRestartTest {
         assertThat(shipments.get(0).path("isShipped").asBoolean()).isTrue();
         assertThat(shipments.get(0).path("isCaptured").asBoolean()).isTrue();
         assertThat(shipments.get(0).path("trackingNumber").asText()).isEqualTo("TRACK-KILL");
-        List<CSVRecord> report = report(reports(inbox).get(0));
+        List<CSVRecord> report = InboxReports.read(InboxReports.of(inbox).get(0));
         assertThat(report).hasSize(1);
         assertThat(report.get(0).get("erp_reference")).isEqualTo(REFERENCE);
         assertThat(report.get(0).get("outcome")).isEqualTo("completed");
@@ -151,20 +150,5 @@ class ShipmentKillAndRestartTest {
         Path temp = inbox.resolve("ship-kill.csv.tmp");
         Files.write(temp, rows, StandardCharsets.UTF_8);
         Files.move(temp, inbox.resolve("ship-kill.csv"));
-    }
-
-    private static List<Path> reports(Path inbox) throws IOException {
-        Path done = inbox.resolve(".done");
-        if (!Files.isDirectory(done)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(done)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".report.csv")).toList();
-        }
-    }
-
-    private static List<CSVRecord> report(Path report) throws IOException {
-        return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(report, StandardCharsets.UTF_8)).getRecords();
     }
 }

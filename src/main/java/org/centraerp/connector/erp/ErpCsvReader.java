@@ -1,0 +1,114 @@
+package org.centraerp.connector.erp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file the ERP dropped, as the flow's mapping describes it, streaming: never more than one row in
+ * memory. A file that cannot be used whole (bytes that are not valid in the mapping's charset, a header without a
+ * column the mapping reads, broken quoting) throws {@link ErpFileRefusedException} saying what to fix.
+ *
+ * @param mappingFile e.g. {@code mappings/default/stock.yaml}, for messages
+ * @param delimiter   column separator
+ * @param charset     the bytes' charset; anything else refuses the file
+ * @param header      the first row names the columns (else {@code columns} in order)
+ * @param columns     the columns the mapping reads
+ */
+public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, boolean header, List<String> columns) {
+
+    /**
+     * One data row as column name → text.
+     *
+     * @param line the file line (the header is line 1)
+     */
+    public record Row(long line, Map<String, String> values) {
+    }
+
+    /** A UTF-8 byte order mark some ERPs write before the header. */
+    private static final String BOM = "\uFEFF";
+
+    public ErpCsvReader {
+        columns = List.copyOf(columns);
+    }
+
+    /** Every data row of {@code in}, in file order. */
+    public void read(InputStream in, Consumer<Row> action) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = header ? 1 : 0;
+        try (Reader reader = new InputStreamReader(in, decoder); CSVParser parser = format().parse(reader)) {
+            List<String> names = parser.getHeaderNames().stream().map(n -> n.replace(BOM, "")).toList();
+            checkHeader(names);
+            for (CSVRecord record : parser) {
+                line++;
+                action.accept(new Row(line, values(names, record)));
+            }
+        } catch (CharacterCodingException e) {
+            throw wrongCharset(e);
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            if (e.getCause() instanceof CharacterCodingException c) {
+                throw wrongCharset(c);
+            }
+            throw new ErpFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
+                    + delimiter + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The decoder reads ahead, so the line of the bad bytes is not known exactly; the charset is what matters. */
+    private ErpFileRefusedException wrongCharset(Throwable cause) {
+        String name = charset.name();
+        return new ErpFileRefusedException("the file has bytes that are not valid " + name + " — it is not in the"
+                + " charset " + mappingFile + " names (csv.charset); ask the ERP for " + name + " or change csv.charset",
+                cause);
+    }
+
+    private void checkHeader(List<String> found) {
+        if (!header) {
+            return;
+        }
+        List<String> missing = columns.stream().filter(c -> !found.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ErpFileRefusedException("line 1: the header has no column " + quoted(missing) + " (found: "
+                    + String.join(String.valueOf(delimiter), found) + "); " + mappingFile + " expects the columns "
+                    + quoted(columns) + " separated by '" + delimiter + "'");
+        }
+    }
+
+    private static Map<String, String> values(List<String> names, CSVRecord record) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            values.put(names.get(i), i < record.size() ? record.get(i).strip() : null);
+        }
+        return values;
+    }
+
+    private CSVFormat format() {
+        CSVFormat.Builder format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).setTrim(true);
+        if (header) {
+            format.setHeader().setSkipHeaderRecord(true);
+        } else {
+            format.setHeader(columns.toArray(String[]::new));
+        }
+        return format.get();
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+    }
+}
