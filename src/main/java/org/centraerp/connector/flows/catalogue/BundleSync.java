@@ -17,7 +17,8 @@ import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 /**
  * Brings one bundle (consecutive rows of one bundle number) to Centra after its components' products: each row
  * is a component, a size SKU whose variant becomes a bundle section of the row's quantity. A bundle the id table
- * does not know is created ({@code createBundle}); a known one is updated only when its values or components
+ * does not know is looked up in Centra by its product number (an emptied table, a crash between create and link),
+ * else created ({@code createBundle}); a known one is updated only when its values or components
  * changed since last sent ({@code updateBundle}: product name and status, sections replaced). A row whose
  * component is unknown is reported and left out; a bundle with no known component is not sent.
  */
@@ -35,6 +36,19 @@ final class BundleSync {
         this.state = state;
         this.names = names;
         this.skus = skus;
+    }
+
+    /** The bundle an earlier import made (id table lost, or a crash before it was written), linked again. */
+    private Optional<Long> findInCentra(String bundleNumber) {
+        for (JsonNode product : centra.query("catalogue/bundleByProductNumber", Map.of("productNumber", bundleNumber))
+                .data().path("products")) {
+            JsonNode bundle = product.path("bundle");
+            if (bundleNumber.equals(product.path("productNumber").asText()) && bundle.hasNonNull("id")) {
+                state.link(BUNDLE, bundleNumber, bundle.path("id").asLong(), product.path("id").asLong());
+                return Optional.of(bundle.path("id").asLong());
+            }
+        }
+        return Optional.empty();
     }
 
     void sync(List<BundleRow> rows, ImportReport report) {
@@ -83,7 +97,7 @@ final class BundleSync {
         List<Map<String, Object>> addSections = new ArrayList<>();
         sections.forEach((variant, quantity) -> addSections.add(Map.of("quantity", quantity,
                 "productVariants", List.of(Map.of("id", variant)))));
-        Optional<Long> known = state.id(BUNDLE, key);
+        Optional<Long> known = state.id(BUNDLE, key).or(() -> findInCentra(key));
         if (known.isEmpty()) {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("product", Map.of("name", first.name(), "status", first.status(), "productNumber", key));

@@ -209,6 +209,12 @@ public class BundleController {
         return ids;
     }
 
+    @SchemaMapping(typeName = "Product", field = "bundle")
+    public Bundle bundleOf(Product product) {
+        return product.isBundle() ? data.bundles.stream().filter(b -> b.productId() == product.id()).findFirst()
+                .orElse(null) : null;
+    }
+
     @SchemaMapping(typeName = "Bundle", field = "product")
     public Product product(Bundle bundle) {
         return data.products.find(bundle.productId()).orElseThrow();

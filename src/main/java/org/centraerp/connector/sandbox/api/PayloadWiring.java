@@ -30,6 +30,8 @@ public class PayloadWiring implements RuntimeWiringConfigurer {
             Map.entry("ProductSizeCreatePayload", "productSize"),
             Map.entry("DisplayCreatePayload", "display"),
             Map.entry("BundleCreatePayload", "bundle"),
+            Map.entry("PriceAlterationCreatePayload", "priceAlteration"),
+            Map.entry("PriceAlterationUpdatePayload", "priceAlteration"),
             Map.entry("BundleUpdatePayload", "bundle"),
             Map.entry("DisplayUpdatePayload", "display"),
             Map.entry("AttributesAssignPayload", "object"),

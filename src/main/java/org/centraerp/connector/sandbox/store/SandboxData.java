@@ -32,6 +32,7 @@ public final class SandboxData {
     public final Table<ProductSize> productSizes = new Table<>();
     public final Table<Display> displays = new Table<>();
     public final Table<Bundle> bundles = new Table<>();
+    public final Table<PriceAlteration> priceAlterations = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
     /** Prices per pricelist x product (setPrices). */
@@ -144,7 +145,7 @@ public final class SandboxData {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
-                shipments, returns, bundles);
+                shipments, returns, bundles, priceAlterations);
         tables.forEach(Table::clear);
         stock.clear();
         prices.clear();

@@ -62,6 +62,23 @@ class BundleImportEndToEndTest extends CatalogueEndToEndSupport {
         assertThat(onlyBundle("BUNDLE-DUO").sections()).hasSize(2);
     }
 
+    @Test
+    void aBundleTheIdTableLostIsFoundInCentraNotCreatedAgain() {
+        String sample = CatalogueTestSupport.sample(BUNDLES_SAMPLE);
+        bundles.drop("bundles.csv", sample);
+        bundles.awaitReports(1);
+        long creates = CatalogueTestSupport.calls(meters, "catalogue/createBundle");
+
+        ids.forgetAll();
+        sentValues.forgetAll(CatalogueState.FLOW);
+        bundles.drop("bundles-again.csv", sample);
+        Map<Long, Map<String, String>> again = report(bundles.awaitReports(2).get(1));
+
+        assertThat(again.values()).extracting(l -> l.get("outcome")).containsOnly("updated");
+        assertThat(CatalogueTestSupport.calls(meters, "catalogue/createBundle")).isEqualTo(creates);
+        onlyBundle("BUNDLE-HOME");
+    }
+
     private Bundle onlyBundle(String productNumber) {
         List<Integer> productIds = sandbox.products.stream().filter(p -> p.productNumber().equals(productNumber))
                 .map(Product::id).toList();
