@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.centraerp.connector.testsupport.SandboxOrders;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.state.Watermarks;
@@ -26,9 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -134,7 +131,7 @@ abstract class ErpTablesContract {
 
     @Test
     void shipmentRowsAreTakenOnceByTheScheduledRead() {
-        int first = placeOrder();
+        int first = SandboxOrders.placeOne(http);
         Path done = erpFolder().resolve("in/shipments/.done");
         int before = reports(done).size();
         long rowId = insertShipment(first, "SHP-TABLE-" + first, nextRowId());
@@ -146,7 +143,7 @@ abstract class ErpTablesContract {
         assertThat(shipments).hasSize(1);
         assertThat(shipments.get(0).path("isShipped").asBoolean()).isTrue();
 
-        int second = placeOrder();
+        int second = SandboxOrders.placeOne(http);
         insertShipment(second, "SHP-TABLE-" + second, rowId + 10);
         awaitReport(done, before + 2);
         assertThat(order(second).path("shipments")).hasSize(1);
@@ -155,7 +152,7 @@ abstract class ErpTablesContract {
 
     @Test
     void aReadCutAfterTheWatermarkMovedIsFinishedAndAnUncommittedOneIsNeverUsed() throws IOException {
-        int order = placeOrder();
+        int order = SandboxOrders.placeOne(http);
         Path inbox = erpFolder().resolve("in/shipments");
         Path done = inbox.resolve(".done");
         int before = reports(done).size();
@@ -206,15 +203,6 @@ abstract class ErpTablesContract {
                     "TRACK-" + reference, "", "", "1", "2026-01-09 15:18:33")).append('\n');
         }
         return rows.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private int placeOrder() {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        Map<String, Object> placed = http.postForObject("/sandbox/admin/orders",
-                new HttpEntity<>("{\"count\":1}", headers), Map.class);
-        return ((List<Integer>) placed.get("numbers")).get(0);
     }
 
     private JsonNode order(int number) {

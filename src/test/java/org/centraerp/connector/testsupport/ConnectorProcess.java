@@ -30,6 +30,28 @@ public final class ConnectorProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Arguments of a connector that runs one file route against the sandbox at {@code sandboxPort} (in the test's
+     * JVM), with its state in an H2 file and its ERP folder under {@code work}, no client-side rate limits, and file
+     * read locks a killed instance leaves behind taken over after 3 s. Add the flow's own settings.
+     */
+    public static List<String> fileRouteArguments(int sandboxPort, Path work, String route) {
+        return new ArrayList<>(List.of(
+                "--connector.centra.url=http://127.0.0.1:" + sandboxPort + "/sandbox/graphql",
+                "--connector.centra.token=sandbox-demo-token",
+                "--connector.sandbox.enabled=false",
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath()
+                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
+                "--camel.main.routes-include-pattern=file:routes/" + route,
+                "--connector.master-data.at-start=false",
+                "--connector.centra.rate-limit.mutations-per-10s=0",
+                "--connector.centra.rate-limit.requests-per-10s=0",
+                "--connector.state.read-lock.lock-max-age=3s",
+                "--connector.state.read-lock.keep-alive=1s"));
+    }
+
     /** Starts {@code java -cp <this class path> ConnectorApplication <arguments>}; its output goes to {@code log}. */
     public static ConnectorProcess start(String name, Path log, List<String> arguments) {
         // A small heap and C1 only: in tests start-up time matters more than peak speed on a shared 2-core machine.

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -103,22 +102,9 @@ class CatalogueKillAndRestartTest {
     }
 
     private List<String> arguments() {
-        return new ArrayList<>(List.of(
-                "--connector.centra.url=http://127.0.0.1:" + port + "/sandbox/graphql",
-                "--connector.centra.token=sandbox-demo-token",
-                "--connector.sandbox.enabled=false",
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath()
-                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-products.camel.yaml",
-                "--connector.master-data.at-start=false",
-                "--connector.catalogue.poll-delay=200",
-                "--connector.centra.rate-limit.mutations-per-10s=0",
-                "--connector.centra.rate-limit.requests-per-10s=0",
-                // the killed instance's read lock is an orphan after this long
-                "--connector.state.read-lock.lock-max-age=3s",
-                "--connector.state.read-lock.keep-alive=1s"));
+        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-products.camel.yaml");
+        arguments.add("--connector.catalogue.poll-delay=200");
+        return arguments;
     }
 
     private List<Product> products() {

@@ -87,6 +87,19 @@ public record ExportLedger(Map<Long, List<Integer>> files, List<String> tmpFiles
         }
     }
 
+    /**
+     * Waits until every placed order is WRITTEN, locked or confirmed in Centra as configured (action DONE), and
+     * nothing for it is left in the inbox.
+     */
+    public static void awaitExported(JdbcTemplate state, Collection<Long> placed, java.time.Duration atMost) {
+        String numbers = String.join(",", placed.stream().map(String::valueOf).toList());
+        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> state.queryForObject("SELECT COUNT(*) FROM connector_order_export e"
+                        + " JOIN connector_order_inbox i ON i.order_number = e.order_number WHERE e.state = 'WRITTEN'"
+                        + " AND e.centra_action = 'DONE' AND i.requested = i.handled AND e.order_number IN ("
+                        + numbers + ")", Integer.class) == placed.size());
+    }
+
     /** Placed orders whose version 1 is WRITTEN (finished by some instance). */
     public long written(Collection<Long> placed) {
         return placed.stream().filter(n -> exports.getOrDefault(n, List.of()).contains("1:WRITTEN")).count();

@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.centraerp.connector.testsupport.SandboxOrders;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.testsupport.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -72,9 +70,6 @@ class OrderErpOutageTest {
     TestRestTemplate http;
 
     @Autowired
-    ObjectMapper json;
-
-    @Autowired
     JdbcTemplate state;
 
     @Autowired
@@ -86,16 +81,16 @@ class OrderErpOutageTest {
             sandbox.stock.stream().toList().forEach(level -> sandbox.stock.put(level.withPhysical(level.allocated() + 10_000)));
             return null;
         });
-        List<Long> before = placeOrders(4);
-        awaitExported(before, Duration.ofSeconds(60));
+        List<Long> before = SandboxOrders.place(http, 4);
+        ExportLedger.awaitExported(state, before, Duration.ofSeconds(60));
 
         List<Long> during = new ArrayList<>();
         long cutAt = System.nanoTime();
         PROXY.cut();
         try {
-            during.addAll(placeOrders(4));
+            during.addAll(SandboxOrders.place(http, 4));
             await().pollDelay(OUTAGE.dividedBy(2)).atMost(OUTAGE).until(() -> true);
-            during.addAll(placeOrders(4));
+            during.addAll(SandboxOrders.place(http, 4));
             await().pollDelay(Duration.ofSeconds(2)).atMost(OUTAGE).until(() ->
                     System.nanoTime() - cutAt >= OUTAGE.toNanos());
             String numbers = String.join(",", during.stream().map(String::valueOf).toList());
@@ -108,30 +103,13 @@ class OrderErpOutageTest {
             PROXY.restore();
         }
 
-        awaitExported(during, Duration.ofSeconds(60));
+        ExportLedger.awaitExported(state, during, Duration.ofSeconds(60));
         List<Long> all = new ArrayList<>(before);
         all.addAll(during);
         assertThat(ExportLedger.read(erpFolder, ERP.jdbc(), state).problemsOf(all)).isEmpty();
         assertThat(ERP.jdbc().queryForObject("SELECT COUNT(*) FROM erp_order_header", Integer.class))
                 .as("one header per order").isEqualTo(all.size());
         assertThat(state.queryForObject("SELECT COUNT(*) FROM connector_dead_letter", Integer.class)).isZero();
-    }
-
-    private void awaitExported(List<Long> placed, Duration atMost) {
-        String numbers = String.join(",", placed.stream().map(String::valueOf).toList());
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> state.queryForObject(
-                "SELECT COUNT(*) FROM connector_order_export e JOIN connector_order_inbox i"
-                        + " ON i.order_number = e.order_number WHERE e.state = 'WRITTEN' AND e.centra_action = 'DONE'"
-                        + " AND i.requested = i.handled AND e.order_number IN (" + numbers + ")",
-                Integer.class) == placed.size());
-    }
-
-    private List<Long> placeOrders(int count) {
-        JsonNode placed = json.valueToTree(http.postForObject("/sandbox/admin/orders", Map.of("count", count), Map.class));
-        List<Long> numbers = new ArrayList<>();
-        placed.path("numbers").forEach(n -> numbers.add(n.asLong()));
-        assertThat(numbers).hasSize(count);
-        return numbers;
     }
 
     private static TcpProxy proxyTo(String jdbcUrl) {

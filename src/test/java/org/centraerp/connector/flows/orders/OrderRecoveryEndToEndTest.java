@@ -10,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.centraerp.connector.testsupport.SandboxOrders;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,9 +71,6 @@ class OrderRecoveryEndToEndTest {
     TestRestTemplate http;
 
     @Autowired
-    ObjectMapper json;
-
-    @Autowired
     JdbcTemplate state;
 
     @Autowired
@@ -92,9 +86,9 @@ class OrderRecoveryEndToEndTest {
 
     @Test
     void lostWebhooksArePickedUpByPollingOnce() {
-        List<Long> placed = placeOrders(10);
+        List<Long> placed = SandboxOrders.place(http, 10);
 
-        awaitExported(placed);
+        ExportLedger.awaitExported(state, placed, Duration.ofSeconds(45));
         assertThat(state.queryForList("SELECT DISTINCT last_source FROM connector_order_inbox", String.class))
                 .as("no webhook got through").doesNotContain("webhook");
         assertThat(ledger().problemsOf(placed)).isEmpty();
@@ -106,7 +100,7 @@ class OrderRecoveryEndToEndTest {
         List<Long> placed;
         erp.execute("ALTER TABLE erp_order_header RENAME TO erp_order_header_away");
         try {
-            placed = placeOrders(8);
+            placed = SandboxOrders.place(http, 8);
             // Every order tried and failed at least twice, nothing given to the ERP meanwhile.
             await().atMost(Duration.ofSeconds(30)).until(() -> state.queryForObject(
                     "SELECT COUNT(*) FROM connector_order_inbox WHERE attempts >= 2 AND last_error IS NOT NULL"
@@ -117,29 +111,12 @@ class OrderRecoveryEndToEndTest {
             erp.execute("ALTER TABLE erp_order_header_away RENAME TO erp_order_header");
         }
 
-        awaitExported(placed);
+        ExportLedger.awaitExported(state, placed, Duration.ofSeconds(45));
         assertThat(ledger().problemsOf(placed)).isEmpty();
-    }
-
-    private void awaitExported(List<Long> placed) {
-        String numbers = String.join(",", placed.stream().map(String::valueOf).toList());
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> state.queryForObject(
-                "SELECT COUNT(*) FROM connector_order_export e JOIN connector_order_inbox i"
-                        + " ON i.order_number = e.order_number WHERE e.state = 'WRITTEN' AND e.centra_action = 'DONE'"
-                        + " AND i.requested = i.handled AND e.order_number IN (" + numbers + ")",
-                Integer.class) == placed.size());
     }
 
     private ExportLedger ledger() {
         return ExportLedger.read(erpFolder, ERP.jdbc(), state);
-    }
-
-    private List<Long> placeOrders(int count) {
-        JsonNode placed = json.valueToTree(http.postForObject("/sandbox/admin/orders", Map.of("count", count), Map.class));
-        List<Long> numbers = new ArrayList<>();
-        placed.path("numbers").forEach(n -> numbers.add(n.asLong()));
-        assertThat(numbers).hasSize(count);
-        return numbers;
     }
 
     private static int freePort() {

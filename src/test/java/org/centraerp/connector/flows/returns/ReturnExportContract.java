@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.centraerp.connector.testsupport.SandboxOrders;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.testsupport.ErpTestDatabase;
@@ -22,9 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -151,13 +149,8 @@ abstract class ReturnExportContract {
     }
 
     /** An order placed, shipped in full, paid and completed in the sandbox. */
-    @SuppressWarnings("unchecked")
     private int shippedOrder() {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        Map<String, Object> placed = http.postForObject("/sandbox/admin/orders",
-                new HttpEntity<>("{\"count\":1}", headers), Map.class);
-        int number = ((List<Integer>) placed.get("numbers")).get(0);
+        int number = SandboxOrders.placeOne(http);
         List<Map<String, Object>> lines = new java.util.ArrayList<>();
         order(number).path("lines").forEach(l -> lines.add(Map.of("orderLine", Map.of("id", l.path("id").asInt()),
                 "quantity", l.path("quantity").asInt())));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.testsupport.SandboxOrders;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.sandbox.shipments.ShipmentFaults;
@@ -25,9 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * kill -9 of the connector between createShipment and completeShipment, then a restart: Centra ends with one
@@ -67,7 +65,7 @@ class ShipmentKillAndRestartTest {
 
     @Test
     void killedBetweenCreateAndCompleteEndsWithOneCompletedShipment() throws Exception {
-        int number = placeOrder();
+        int number = SandboxOrders.placeOne(http);
         Path inbox = work.resolve("erp/in/shipments");
         Path log = Path.of("target", "shipments-kill.log");
         Files.deleteIfExists(log);
@@ -105,33 +103,10 @@ class ShipmentKillAndRestartTest {
     }
 
     private List<String> arguments() {
-        return new ArrayList<>(List.of(
-                "--connector.centra.url=http://127.0.0.1:" + port + "/sandbox/graphql",
-                "--connector.centra.token=sandbox-demo-token",
-                "--connector.sandbox.enabled=false",
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath()
-                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-shipment-file.camel.yaml",
-                "--connector.master-data.at-start=false",
-                "--connector.orders.enabled=false",
-                "--connector.shipments.poll-delay=200",
-                "--connector.centra.rate-limit.mutations-per-10s=0",
-                "--connector.centra.rate-limit.requests-per-10s=0",
-                "--connector.centra.retry.max-attempts=1",
-                // the killed instance's read lock is an orphan after this long
-                "--connector.state.read-lock.lock-max-age=3s",
-                "--connector.state.read-lock.keep-alive=1s"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private int placeOrder() {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        Map<String, Object> placed = http.postForObject("/sandbox/admin/orders",
-                new HttpEntity<>("{\"count\":1}", headers), Map.class);
-        return ((List<Integer>) placed.get("numbers")).get(0);
+        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-shipment-file.camel.yaml");
+        arguments.addAll(List.of("--connector.orders.enabled=false", "--connector.shipments.poll-delay=200",
+                "--connector.centra.retry.max-attempts=1"));
+        return arguments;
     }
 
     private JsonNode order(int number) {
