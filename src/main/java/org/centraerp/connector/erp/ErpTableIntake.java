@@ -119,6 +119,7 @@ public class ErpTableIntake {
     }
 
     private void readSnapshot(String flow, ErpTableProperties.Table table, Path inbox) {
+        temporaries(flow, inbox).stream().filter(t -> olderThan(t, ABANDONED)).forEach(ErpTableIntake::delete);
         Optional<Path> waiting = waiting(flow, inbox);
         if (waiting.isPresent()) {
             log.info("ERP table for {}: not read, {} from the last read still waits in the inbox", flow,
@@ -167,7 +168,7 @@ public class ErpTableIntake {
                 move(temp, inbox.resolve(target));
                 log.info("ERP table for {}: {} finished after an interrupted read", flow, target);
             } else if (olderThan(temp, ABANDONED)) {
-                delete(temp); // a read whose watermark never moved: its rows are read again
+                delete(temp); // a read cut before its watermark moved: its rows are read again
             }
         }
     }
@@ -230,7 +231,7 @@ public class ErpTableIntake {
 
     private List<Path> temporaries(String flow, Path inbox) {
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(flow + "-table.")
+            return files.filter(f -> f.getFileName().toString().startsWith(flow + "-table")
                     && f.getFileName().toString().endsWith(".tmp")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
