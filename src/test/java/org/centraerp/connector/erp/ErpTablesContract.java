@@ -36,10 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.routes-include-pattern=file:routes/read-erp-tables.camel.yaml,"
                 + "file:routes/import-stock-file.camel.yaml,file:routes/import-shipment-file.camel.yaml,"
-                + "file:routes/import-products.camel.yaml",
+                + "file:routes/import-products.camel.yaml,file:routes/import-return-file.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.orders.enabled=false",
-        "connector.returns.enabled=false",
         "connector.sandbox.rate-limit-tier=NONE",
         "connector.centra.rate-limit.requests-per-10s=0",
         "connector.centra.rate-limit.mutations-per-10s=0",
@@ -47,6 +46,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "connector.shipments.poll-delay=200",
         "connector.erp.tables.stock.enabled=true",
         "connector.erp.tables.stock.schedule=0 0 0 1 1 ? 2099",
+        "connector.erp.tables.returns.enabled=true",
+        "connector.erp.tables.returns.schedule=0 0 0 1 1 ? 2099",
+        "connector.returns.poll-delay=200",
+        "connector.returns.export.enabled=false",
         "connector.erp.tables.products.enabled=true",
         "connector.erp.tables.products.schedule=0 0 0 1 1 ? 2099",
         "connector.catalogue.poll-delay=200",
@@ -130,6 +133,30 @@ abstract class ErpTablesContract {
     }
 
     @Test
+    void returnRowsBecomeOneReturnInCentraAndAreNotTakenTwice() throws IOException {
+        int order = SandboxOrders.placeShipped(http, centra);
+        JsonNode line = order(order).path("lines").get(0);
+        Long max = tables().queryForObject("SELECT MAX(row_id) FROM erp_return_line", Long.class);
+        tables().update("INSERT INTO erp_return_line (row_id, return_no, order_no, sku, quantity, restock, comment)"
+                + " VALUES (?, ?, ?, ?, 1, 'yes', 'Too small')", max == null ? 1 : max + 1, "RET-TABLE-" + order, order,
+                line.path("productSize").path("SKU").asText());
+        Path done = erpFolder().resolve("in/returns/.done");
+
+        int before = reports(done).size();
+        intake.read("returns");
+        List<CSVRecord> report = awaitReport(done, before + 1);
+        assertThat(report).extracting(r -> r.get("outcome")).containsOnly("completed");
+        intake.read("returns");
+        try (var waiting = Files.list(erpFolder().resolve("in/returns"))) {
+            assertThat(waiting.filter(f -> f.getFileName().toString().endsWith(".csv")))
+                    .as("nothing past the watermark: no second file").isEmpty();
+        }
+        JsonNode returns = order(order).path("shipments").get(0).path("returns");
+        assertThat(returns).hasSize(1);
+        assertThat(returns.get(0).path("externalId").asText()).isEqualTo("RET-TABLE-" + order);
+    }
+
+    @Test
     void shipmentRowsAreTakenOnceByTheScheduledRead() {
         int first = SandboxOrders.placeOne(http);
         Path done = erpFolder().resolve("in/shipments/.done");
@@ -206,7 +233,7 @@ abstract class ErpTablesContract {
     }
 
     private JsonNode order(int number) {
-        return centra.query("testOrderShipments", Map.of("number", number)).data().path("orders").get(0);
+        return SandboxOrders.order(centra, number);
     }
 
     private int physicalStock(String sku, int warehouse) {

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +30,24 @@ public final class SandboxOrders {
         ((List<?>) placed.get("numbers")).forEach(n -> numbers.add(((Number) n).longValue()));
         assertThat(numbers).as("orders placed").hasSize(count);
         return numbers;
+    }
+
+    /** An order of the sandbox with its lines, shipments and returns ({@code testOrderShipments}). */
+    public static JsonNode order(CentraClient centra, int number) {
+        return centra.query("testOrderShipments", Map.of("number", number)).data().path("orders").get(0);
+    }
+
+    /** Places one order and ships it in full, paid and completed, as a warehouse would; answers its number. */
+    public static int placeShipped(TestRestTemplate http, CentraClient centra) {
+        int number = placeOne(http);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        order(centra, number).path("lines").forEach(l -> lines.add(Map.of("orderLine",
+                Map.of("id", l.path("id").asInt()), "quantity", l.path("quantity").asInt())));
+        int shipment = centra.mutate("createShipment", Map.of("order", number, "lines", lines), Retry.NEVER)
+                .orThrow().path("shipment").path("id").asInt();
+        centra.mutate("captureShipment", Map.of("id", shipment), Retry.SAFE).orThrow();
+        centra.mutate("completeShipment", Map.of("id", shipment, "sendEmail", false), Retry.SAFE).orThrow();
+        return number;
     }
 
     /** Places one order; answers its number. */

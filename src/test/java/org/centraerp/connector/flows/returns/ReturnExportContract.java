@@ -67,7 +67,7 @@ abstract class ReturnExportContract {
 
     @Test
     void aReturnRegisteredAndThenCompletedInCentraReachesTheErpOncePerState() throws IOException {
-        int order = shippedOrder();
+        int order = SandboxOrders.placeShipped(http, centra);
         JsonNode shipment = order(order).path("shipments").get(0);
         JsonNode line = shipment.path("lines").get(0);
         long returnId = centra.mutate("createReturn", Map.of("shipment", shipment.path("id").asInt(),
@@ -103,7 +103,7 @@ abstract class ReturnExportContract {
 
     @Test
     void aReturnTheConnectorMadeFromAnErpFileIsNotSentBack() {
-        int order = shippedOrder();
+        int order = SandboxOrders.placeShipped(http, centra);
         JsonNode shipment = order(order).path("shipments").get(0);
         JsonNode line = shipment.path("lines").get(0);
         long returnId = centra.mutate("createReturn", Map.of("shipment", shipment.path("id").asInt(),
@@ -115,7 +115,7 @@ abstract class ReturnExportContract {
                 + " created_at, updated_at) VALUES ('returns', ?, ?, ?, 'COMPLETED', CURRENT_TIMESTAMP,"
                 + " CURRENT_TIMESTAMP)", "RET-ERP-" + order, order, returnId);
         // a return registered after it is exported: the poll that exports it has seen the ERP's one too
-        int other = shippedOrder();
+        int other = SandboxOrders.placeShipped(http, centra);
         JsonNode otherShipment = order(other).path("shipments").get(0);
         long otherId = centra.mutate("createReturn", Map.of("shipment", otherShipment.path("id").asInt(),
                 "lines", List.of(Map.of("shipmentLine", Map.of("id", otherShipment.path("lines").get(0).path("id")
@@ -146,19 +146,6 @@ abstract class ReturnExportContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** An order placed, shipped in full, paid and completed in the sandbox. */
-    private int shippedOrder() {
-        int number = SandboxOrders.placeOne(http);
-        List<Map<String, Object>> lines = new java.util.ArrayList<>();
-        order(number).path("lines").forEach(l -> lines.add(Map.of("orderLine", Map.of("id", l.path("id").asInt()),
-                "quantity", l.path("quantity").asInt())));
-        int shipment = centra.mutate("createShipment", Map.of("order", number, "lines", lines), Retry.NEVER)
-                .orThrow().path("shipment").path("id").asInt();
-        centra.mutate("captureShipment", Map.of("id", shipment), Retry.SAFE).orThrow();
-        centra.mutate("completeShipment", Map.of("id", shipment, "sendEmail", false), Retry.SAFE).orThrow();
-        return number;
     }
 
     private JsonNode order(int number) {
