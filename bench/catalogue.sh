@@ -7,7 +7,7 @@
 # Enterprise by default: on Growth the hourly quota of 1,800 mutations alone makes a 20k-size import take hours.
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.centraerp.connector.flows.catalogue.CatalogueBenchmark "$@"

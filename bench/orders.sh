@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f target/test-classes/org/centraerp/connector/bench/OrdersBenchmark.class ] \
     || [ -n "$(find src -newer target/test-classes/org/centraerp/connector/bench/OrdersBenchmark.class -name '*.java' | head -1)" ]; then
-  mvn -B -o -q test-compile
+  mvn -B -q test-compile
 fi
 if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; then
-  mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+  mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.centraerp.connector.bench.OrdersBenchmark "$@"

@@ -5,7 +5,7 @@
 #   bench/stock-large.sh [SIZES=500000]        (a few minutes at 500000)
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test
 exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.centraerp.connector.flows.stock.StockLargeFileBenchmark "$@"

@@ -6,7 +6,7 @@
 #   bench/stock.sh [SIZES=100000] [NAIVE_SAMPLE=30]        (about 5 minutes at 100000)
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test
 exec java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.centraerp.connector.flows.stock.StockBenchmark "$@"
