@@ -53,6 +53,7 @@ public final class CentraClient implements AutoCloseable {
     private final CentraMetrics metrics;
     private final CentraClock clock;
     private final ObjectMapper json;
+    private final CentraRateLimiter limiter;
 
     public CentraClient(CentraProperties properties, CentraEndpoint endpoint, CentraRateLimiter limiter,
                         CentraMetrics metrics, ObjectMapper json, CentraClock clock, RandomGenerator random) {
@@ -60,6 +61,7 @@ public final class CentraClient implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.json = json;
+        this.limiter = limiter;
         this.envelope = new CentraEnvelope(json);
         this.http = new CentraHttp(properties.timeout(), properties.connectTimeout());
         Backoff backoff = new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff(), random);
@@ -82,6 +84,16 @@ public final class CentraClient implements AutoCloseable {
 
     public CentraEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The limiter every call of this client waits for: its quotas, and how long a planned amount of calls needs. */
+    public CentraRateLimiter rateLimiter() {
+        return limiter;
+    }
+
+    /** The {@code extensions.complexity} of the last answer to this document, 0 before the first. */
+    public long lastComplexity(String document) {
+        return lastComplexity.getOrDefault(document, 0L);
     }
 
     /** Runs a query document; retried on 429, 5xx, timeouts and dropped connections. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -42,18 +43,34 @@ public record CentraProperties(
     }
 
     /**
-     * Limits per 10 s window; 0 switches that bucket's limit off (e.g. a sandbox without rate limits).
+     * Limits per 10 s and per hour (Centra's two windows; defaults are the Growth tier's); 0 switches that
+     * bucket's limit off (e.g. a sandbox without rate limits), and a bucket off per 10 s is off per hour too.
      *
-     * @param requestsPer10s   requests of any kind
-     * @param mutationsPer10s  requests that carry a mutation
-     * @param complexityPer10s sum of {@code extensions.complexity} of the answers
-     * @param maxWait          longest wait on a 429 {@code Retry-After} before the call fails instead
+     * @param requestsPer10s    requests of any kind
+     * @param mutationsPer10s   requests that carry a mutation
+     * @param complexityPer10s  sum of {@code extensions.complexity} of the answers
+     * @param maxWait           longest wait on a 429 {@code Retry-After} before the call fails instead
+     * @param requestsPerHour   requests of any kind per hour
+     * @param mutationsPerHour  mutations per hour
+     * @param complexityPerHour complexity per hour
      */
     public record RateLimit(
             @Min(0) @DefaultValue("60") int requestsPer10s,
             @Min(0) @DefaultValue("20") int mutationsPer10s,
             @Min(0) @DefaultValue("250000") long complexityPer10s,
-            @NotNull @DefaultValue("2m") Duration maxWait) {
+            @NotNull @DefaultValue("2m") Duration maxWait,
+            @Min(0) @DefaultValue("5000") int requestsPerHour,
+            @Min(0) @DefaultValue("1800") int mutationsPerHour,
+            @Min(0) @DefaultValue("30000000") long complexityPerHour) {
+
+        @ConstructorBinding
+        public RateLimit {
+        }
+
+        /** The 10 s limits, with Growth's hourly quotas. */
+        public RateLimit(int requestsPer10s, int mutationsPer10s, long complexityPer10s, Duration maxWait) {
+            this(requestsPer10s, mutationsPer10s, complexityPer10s, maxWait, 5_000, 1_800, 30_000_000);
+        }
     }
 
     /** Properties with every default, for tests and tools that run without Spring. */

@@ -154,4 +154,76 @@ class CentraRateLimiterTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isBetween(Duration.ofMillis(600), Duration.ofSeconds(5));
     }
+
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
+
+    /** Growth: 20 mutations per 10 s, 1,800 per hour. */
+    private CentraRateLimiter growthMutations() {
+        return new CentraRateLimiter(List.of(
+                new CentraRateLimiter.Window(TEN_SECONDS, 0, 20, 0),
+                new CentraRateLimiter.Window(ONE_HOUR, 0, 1_800, 0)), clock);
+    }
+
+    @Test
+    void theHourlyQuotaHoldsMutationsOnceSpentEvenWithRoomInTheTenSecondWindow() throws Exception {
+        CentraRateLimiter limiter = growthMutations();
+
+        List<Long> times = admit(limiter, 1_820, true, 0);
+
+        // 1,800 at 20 per 10 s take 890 s; the 1,801st must wait until the first one's hour is over
+        assertThat(Duration.ofNanos(times.get(1_799))).isBetween(Duration.ofSeconds(890), Duration.ofSeconds(900));
+        assertThat(Duration.ofNanos(times.get(1_800))).isGreaterThanOrEqualTo(ONE_HOUR);
+        assertAtMostPerWindow(times, 1_800, ONE_HOUR);
+        assertAtMostPerWindow(times, 20, TEN_SECONDS);
+    }
+
+    @Test
+    void queriesAreNotHeldByASpentHourlyMutationQuota() throws Exception {
+        CentraRateLimiter limiter = new CentraRateLimiter(List.of(
+                new CentraRateLimiter.Window(TEN_SECONDS, 0, 0, 0),
+                new CentraRateLimiter.Window(ONE_HOUR, 0, 10, 0)), clock);
+        admit(limiter, 10, true, 0);
+        long spent = clock.nanoTime();
+
+        admit(limiter, 50, false, 0);
+
+        assertThat(clock.nanoTime()).isEqualTo(spent);
+    }
+
+    @Test
+    void timeToAdmitIsTheHourlyQuotaWhenThatIsWhatLimits() throws Exception {
+        CentraRateLimiter limiter = growthMutations();
+
+        // empty windows: 4,000 mutations at 1,800 per hour need 2,200 past the first hour's room
+        Duration plan = limiter.timeToAdmit(4_000, 4_000, 0);
+        assertThat(plan.toSeconds()).isEqualTo(Math.round(2_200 / 1_800.0 * 3_600));
+
+        admit(limiter, 1_000, true, 0);
+        // 800 left this hour: 3,200 more go at the hourly rate; the 10 s window alone would say 1,590 s
+        Duration later = limiter.timeToAdmit(4_000, 4_000, 0);
+        assertThat(later.toSeconds()).isEqualTo(Math.round(3_200 / 1_800.0 * 3_600));
+        // a small remainder is limited by the 10 s window only
+        assertThat(limiter.timeToAdmit(100, 100, 0)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void admittedCountsRequestsAndMutations() throws Exception {
+        CentraRateLimiter limiter = new CentraRateLimiter(0, 0, 0, TEN_SECONDS, clock);
+
+        admit(limiter, 3, true, 0);
+        admit(limiter, 4, false, 0);
+
+        assertThat(limiter.admitted()).isEqualTo(new CentraRateLimiter.Totals(7, 3, 0));
+    }
+
+    @Test
+    void ofKeepsBothWindowsAndSwitchesAnHourlyBucketOffWithItsTenSecondOne() {
+        CentraRateLimiter limiter = CentraRateLimiter.of(
+                new CentraProperties.RateLimit(60, 0, 250_000, Duration.ofMinutes(2), 5_000, 1_800, 30_000_000),
+                clock);
+
+        assertThat(limiter.windows()).containsExactly(
+                new CentraRateLimiter.Window(TEN_SECONDS, 60, 0, 250_000),
+                new CentraRateLimiter.Window(ONE_HOUR, 5_000, 0, 30_000_000));
+    }
 }

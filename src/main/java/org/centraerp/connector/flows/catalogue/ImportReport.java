@@ -10,13 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.Duration;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.centraerp.connector.centra.QuotaForecast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code <file>.report.csv}: one line per row of an ERP file (line; key; outcome; reason), written as it goes to a
- * {@code .tmp} file that becomes the report when the file is done.
+ * {@code .tmp} file that becomes the report when the file is done. Thread-safe: products synced side by side
+ * report their rows as they finish. With {@link #progress} it also logs, every so often, the rows done and when
+ * the file will be done at this pace and under Centra's hourly quotas.
  */
 public final class ImportReport implements AutoCloseable {
 
@@ -29,10 +35,18 @@ public final class ImportReport implements AutoCloseable {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ImportReport.class);
+
     private final Path target;
     private final Path temp;
     private final CSVPrinter printer;
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    private String fileName;
+    private long totalRows;
+    private QuotaForecast forecast;
+    private long progressNanos;
+    private long lastProgress;
+    private long rows;
 
     public ImportReport(Path target) {
         this.target = target;
@@ -47,28 +61,54 @@ public final class ImportReport implements AutoCloseable {
         }
     }
 
-    public void row(long line, String key, Outcome outcome, String reason) {
+    /** Logs progress lines every {@code every} while rows are reported; {@code totalRows} is the file's data rows. */
+    public synchronized ImportReport progress(String name, long total, QuotaForecast quotaForecast, Duration every) {
+        this.fileName = name;
+        this.totalRows = total;
+        this.forecast = quotaForecast;
+        this.progressNanos = every.toNanos();
+        this.lastProgress = System.nanoTime();
+        return this;
+    }
+
+    public synchronized void row(long line, String key, Outcome outcome, String reason) {
         counts.merge(outcome, 1, Integer::sum);
+        rows++;
         try {
             printer.printRecord(line, key == null ? "" : key, outcome.text(), reason == null ? "" : reason);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temp, e);
         }
+        logProgress();
     }
 
-    public int count(Outcome outcome) {
+    private void logProgress() {
+        if (forecast == null || System.nanoTime() - lastProgress < progressNanos) {
+            return;
+        }
+        lastProgress = System.nanoTime();
+        log.info("{}: {} of {} rows ({}%), {}", fileName, rows, totalRows,
+                totalRows == 0 ? 100 : rows * 100 / totalRows, progressText());
+    }
+
+    /** The forecast part of a progress line, e.g. "about 3m10s left at this pace, … done about 23:41 UTC". */
+    synchronized String progressText() {
+        return forecast == null ? "" : forecast.forecast(rows, Math.max(rows, totalRows)).text();
+    }
+
+    public synchronized int count(Outcome outcome) {
         return counts.getOrDefault(outcome, 0);
     }
 
     /** e.g. "3 created, 10 unchanged, 1 failed". */
-    public String summary() {
+    public synchronized String summary() {
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
                 .collect(Collectors.joining(", "));
     }
 
     /** The report becomes visible under its name. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             printer.close(true);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -78,7 +118,7 @@ public final class ImportReport implements AutoCloseable {
     }
 
     /** The file is not done (Centra unreachable): no report; the file is read again. */
-    public void abandon() {
+    public synchronized void abandon() {
         try {
             printer.close(true);
             Files.deleteIfExists(temp);

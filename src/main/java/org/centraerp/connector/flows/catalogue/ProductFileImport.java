@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClock;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.ProductsMapping;
@@ -35,6 +37,7 @@ public class ProductFileImport {
 
     private static final Logger log = LoggerFactory.getLogger(ProductFileImport.class);
     static final String CHART_SIZES = "ProductFileChartSizes";
+    static final String ROWS = "ProductFileRows";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -65,6 +68,7 @@ public class ProductFileImport {
             Map<String, List<String>> sizes = new LinkedHashMap<>();
             chartSizes.forEach((chart, names) -> sizes.put(chart, List.copyOf(names)));
             exchange.getIn().setHeader(CHART_SIZES, sizes);
+            exchange.getIn().setHeader(ROWS, rows[0]);
             log.info("{}: {} rows, sending to Centra", file.name(), rows[0]);
         } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
@@ -85,7 +89,9 @@ public class ProductFileImport {
         ProductsMapping mapping = mappings.products();
         Map<String, List<String>> chartSizes = exchange.getIn().getHeader(CHART_SIZES, Map.class);
         Path reportPath = file.doneReport(exchange);
-        ImportReport report = new ImportReport(reportPath);
+        ImportReport report = new ImportReport(reportPath).progress(file.name(),
+                exchange.getIn().getHeader(ROWS, 0L, Long.class),
+                new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM), properties.progressInterval());
         IdConversionBuffer conversions = new IdConversionBuffer(centra, properties.idConversions());
         ProductGroupSync sync = new ProductGroupSync(centra, state, new CatalogueNames(centra), chartSizes,
                 conversions, new DisplaySync(centra, state, mapping.displays()));
