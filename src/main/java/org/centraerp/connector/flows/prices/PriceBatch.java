@@ -9,6 +9,7 @@ import java.util.Map;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.centra.CentraProblem;
+import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 import org.centraerp.connector.state.SentValues;
@@ -36,7 +37,18 @@ final class PriceBatch {
         this.flow = flow;
     }
 
-    void send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
+    /** Every product in calls of as many products as the sizer says (learning from each answer's complexity). */
+    void sendAll(long pricelist, List<Map<Long, PriceRow>> products, ComplexityBatchSizer sizer, Outcomes outcomes) {
+        for (int from = 0; from < products.size(); ) {
+            int size = sizer.size();
+            List<Map<Long, PriceRow>> batch = products.subList(from, Math.min(products.size(), from + size));
+            MutationResult result = send(pricelist, batch, outcomes);
+            sizer.answered(batch.size(), result.response().complexity());
+            from += batch.size();
+        }
+    }
+
+    MutationResult send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products) {
             PriceRow lowest = variants.values().stream().min(Comparator.comparing(PriceRow::price)).orElseThrow();
@@ -64,6 +76,7 @@ final class PriceBatch {
             }
         }
         sentValues.remember(flow, sent);
+        return result;
     }
 
     private static String problem(MutationResult result, PriceRow row) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.apache.camel.Exchange;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.catalogue.ErpCsvFile;
 import org.centraerp.connector.erp.ErpFileRefusedException;
@@ -45,6 +46,7 @@ public class PriceFileImport {
     private final CatalogueIds ids;
     private final SentValues sentValues;
     private final CatalogueProperties properties;
+    private ComplexityBatchSizer sizer;
 
     public PriceFileImport(CentraClient centra, MappingRepository mappings, CatalogueIds ids, SentValues sentValues,
                            CatalogueProperties properties) {
@@ -118,12 +120,17 @@ public class PriceFileImport {
                 changed.add(variants);
             }
         }
-        for (int from = 0; from < changed.size(); from += properties.pricesBatchSize()) {
-            new PriceBatch(centra, sentValues, FLOW).send(pricelist,
-                    changed.subList(from, Math.min(changed.size(), from + properties.pricesBatchSize())),
-                    (row, outcome, reason) -> sameVariant.get(row.sentKey()).forEach(line ->
-                            lines.put(line, new Line(lines.get(line).key(), outcome, reason))));
+        new PriceBatch(centra, sentValues, FLOW).sendAll(pricelist, changed, sizer(),
+                (row, outcome, reason) -> sameVariant.get(row.sentKey()).forEach(line ->
+                        lines.put(line, new Line(lines.get(line).key(), outcome, reason))));
+    }
+
+    /** Products per setPrices call, learned over every file: at most prices-batch-size. */
+    private synchronized ComplexityBatchSizer sizer() {
+        if (sizer == null || sizer.max() != properties.pricesBatchSize()) {
+            sizer = ComplexityBatchSizer.of("setPrices", centra, properties.pricesBatchSize()).learnQuotas(centra);
         }
+        return sizer;
     }
 
     @Bean

@@ -9,13 +9,14 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.mapping.StockMapping.ProductKey;
 import org.centraerp.connector.state.SentValues;
 
 /**
  * Absolute mode: physical stock per size × warehouse with {@code setStock} (one warehouse per call, up to
- * batch-size sizes). Only lines whose quantity differs from what Centra was last sent go out ({@link SentValues},
+ * batch-size sizes, fewer when Centra's complexity budget says so: {@link ComplexityBatchSizer}). Only lines whose quantity differs from what Centra was last sent go out ({@link SentValues},
  * looked up a batch at a time); accepted values are remembered right after Centra took them. Resending after a
  * crash is harmless: setting the same level twice is the same as once.
  */
@@ -26,6 +27,8 @@ final class AbsoluteStockSender implements StockSender {
     private final CentraClient centra;
     private final SentValues sentValues;
     private final int batchSize;
+    private final ComplexityBatchSizer sizer;
+    private boolean quotasLearned;
     private final ProductKey productKey;
     private final String description;
     private final StockReport report;
@@ -39,6 +42,7 @@ final class AbsoluteStockSender implements StockSender {
         this.centra = centra;
         this.sentValues = sentValues;
         this.batchSize = batchSize;
+        this.sizer = ComplexityBatchSizer.of("setStock", centra, batchSize);
         this.productKey = productKey;
         this.description = description;
         this.report = report;
@@ -82,20 +86,29 @@ final class AbsoluteStockSender implements StockSender {
                 }
             });
         }
-        while (waiting.size() >= batchSize || (drain && !waiting.isEmpty())) {
-            List<StockLine> batch = new ArrayList<>(batchSize);
+        int size = sizer.size();
+        while (waiting.size() >= size || (drain && !waiting.isEmpty())) {
+            List<StockLine> batch = new ArrayList<>(size);
             var it = waiting.values().iterator();
-            while (it.hasNext() && batch.size() < batchSize) {
+            while (it.hasNext() && batch.size() < size) {
                 batch.add(it.next());
                 it.remove();
             }
             send(warehouse, batch);
+            size = sizer.size();
         }
     }
 
     private void send(int warehouse, List<StockLine> batch) {
-        StockBatchDelivery.deliver(batch, (piece, lines) -> centra.mutate("setStock", input(warehouse, lines),
-                CentraClient.Retry.SAFE), new StockBatchDelivery.Outcomes() {
+        if (!quotasLearned) {
+            quotasLearned = true;
+            sizer.learnQuotas(centra);
+        }
+        StockBatchDelivery.deliver(batch, (piece, lines) -> {
+            MutationResult result = centra.mutate("setStock", input(warehouse, lines), CentraClient.Retry.SAFE);
+            sizer.answered(lines.size(), result.response().complexity());
+            return result;
+        }, new StockBatchDelivery.Outcomes() {
                     @Override
                     public void accepted(List<StockLine> lines, MutationResult result) {
                         Map<String, String> values = new LinkedHashMap<>();
