@@ -13,7 +13,8 @@ import org.centraerp.connector.centra.CentraClient.Retry;
 
 /**
  * Size charts, brands, collections and folders by name, read from Centra once per file when first needed; a name
- * Centra lacks is created (a size chart with the sizes the file uses for it).
+ * Centra lacks is created (a size chart with the sizes the file uses for it). Thread-safe: products synced side
+ * by side ask for names one at a time, so each missing name is created once.
  */
 final class CatalogueNames {
 
@@ -43,7 +44,7 @@ final class CatalogueNames {
     }
 
     /** The size chart, created with {@code sizes} when Centra has none of that name. */
-    SizeChartRef sizeChart(String name, List<String> sizes) {
+    synchronized SizeChartRef sizeChart(String name, List<String> sizes) {
         if (sizeCharts == null) {
             sizeCharts = new HashMap<>();
             centra.pages("sizeCharts", Map.of(), "sizeCharts", CentraClient.MAX_PAGE_SIZE)
@@ -60,7 +61,7 @@ final class CatalogueNames {
         return ref;
     }
 
-    private Optional<Long> id(String list, String object, String name, Map<String, Object> input) {
+    private synchronized Optional<Long> id(String list, String object, String name, Map<String, Object> input) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }

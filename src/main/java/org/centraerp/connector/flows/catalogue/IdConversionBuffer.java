@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells Centra the ERP keys of what the import created or found ({@code setIdConversions}), in batches. Off when
  * the token has no integration name (connector.catalogue.id-conversions=false); the connector's own id table is what
- * the import relies on, so a refused batch is logged, not fatal.
+ * the import relies on, so a refused batch is logged, not fatal. Thread-safe: products synced side by side add
+ * to one buffer; a full batch is sent by the thread that filled it, outside the lock.
  */
 final class IdConversionBuffer {
 
@@ -33,21 +34,38 @@ final class IdConversionBuffer {
         if (!enabled) {
             return;
         }
-        pending.add(Map.of("objectType", objectType, "internalId", internalId, "externalId", externalId));
-        if (pending.size() >= BATCH) {
-            flush();
+        List<Map<String, Object>> full = null;
+        synchronized (pending) {
+            pending.add(Map.of("objectType", objectType, "internalId", internalId, "externalId", externalId));
+            if (pending.size() >= BATCH) {
+                full = take();
+            }
         }
+        send(full);
     }
 
     void flush() {
-        if (pending.isEmpty()) {
+        List<Map<String, Object>> rest;
+        synchronized (pending) {
+            rest = take();
+        }
+        send(rest);
+    }
+
+    private List<Map<String, Object>> take() {
+        List<Map<String, Object>> batch = List.copyOf(pending);
+        pending.clear();
+        return batch;
+    }
+
+    private void send(List<Map<String, Object>> batch) {
+        if (batch == null || batch.isEmpty()) {
             return;
         }
-        MutationResult result = centra.mutate("setIdConversions", Map.of("input", List.copyOf(pending)), Retry.SAFE);
+        MutationResult result = centra.mutate("setIdConversions", Map.of("input", batch), Retry.SAFE);
         if (!result.ok()) {
             log.warn("Centra refused {} ID conversions (the import goes on; the connector's id table has them): {}",
-                    pending.size(), result.userErrors());
+                    batch.size(), result.userErrors());
         }
-        pending.clear();
     }
 }

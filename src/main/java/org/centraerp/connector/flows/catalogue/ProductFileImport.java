@@ -97,7 +97,7 @@ public class ProductFileImport {
                 conversions, new DisplaySync(centra, state, mapping.displays()));
         ProductRowMapper mapper = new ProductRowMapper(mapping);
         List<ProductRow> group = new ArrayList<>();
-        try {
+        try (ProductsInFlight inFlight = new ProductsInFlight(sync::sync, report, properties.parallelProducts())) {
             new ErpCsvFile(mapping.erpFile()).forEachRow(file.path(), row -> {
                 ProductRowMapper.Result mapped = mapper.map(row);
                 if (mapped.row() == null) {
@@ -105,14 +105,15 @@ public class ProductFileImport {
                     return;
                 }
                 if (!group.isEmpty() && !group.get(0).productNumber().equals(mapped.row().productNumber())) {
-                    sync.sync(List.copyOf(group), report);
+                    inFlight.submit(List.copyOf(group));
                     group.clear();
                 }
                 group.add(mapped.row());
             });
             if (!group.isEmpty()) {
-                sync.sync(List.copyOf(group), report);
+                inFlight.submit(List.copyOf(group));
             }
+            inFlight.finish();
             conversions.flush();
         } catch (RuntimeException e) {
             report.abandon();
