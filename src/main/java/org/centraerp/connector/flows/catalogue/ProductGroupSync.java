@@ -22,6 +22,11 @@ import org.centraerp.connector.centra.CentraUserErrorException;
  * their sizes, then displays. Each object is found by ERP key in the id table, else in Centra (a product by number,
  * its variants by variant number, sizes by size name), else created; an existing one is updated only when its
  * mapped values changed since last sent. userErrors fail the rows they concern; the others go on.
+ *
+ * <p>A new product is created with its variants and their sizes in one call ({@code createProduct} with
+ * {@code addProductVariants}, Centra's ProductVariantOnProductCreateInput); if Centra refuses that call (and so
+ * changed nothing) the product is created alone and each variant on its own, so a refused variant fails only its
+ * rows. Thread-safe: products of a file are synced side by side ({@link ProductsInFlight}).
  */
 final class ProductGroupSync {
 
@@ -47,18 +52,21 @@ final class ProductGroupSync {
         try {
             ProductRow first = rows.get(0);
             boolean knownBefore = state.id(PRODUCT, first.productKey()).isPresent();
-            ProductId product = product(first, rows, outcomes);
-            long productId = product.id();
             Map<String, List<ProductRow>> byVariant = new LinkedHashMap<>();
             rows.forEach(r -> byVariant.computeIfAbsent(r.variantKey(), k -> new ArrayList<>()).add(r));
+            Map<String, Long> variantIds = new LinkedHashMap<>();
+            ProductId product = product(first, rows, byVariant, variantIds, outcomes);
+            long productId = product.id();
             if (knownBefore && rows.stream().anyMatch(r -> state.id(SIZE, r.sizeKey()).isEmpty())) {
                 // A variant or size the id table lacks may be in Centra already: an import killed between Centra's
                 // answer and the id table's write created it. Link it instead of creating it twice.
                 productInCentra(first).ifPresent(found -> link(found, rows));
             }
-            Map<String, Long> variantIds = new LinkedHashMap<>();
-            byVariant.forEach((key, variantRows) -> variant(productId, variantRows, outcomes)
-                    .ifPresent(id -> variantIds.put(key, id)));
+            byVariant.forEach((key, variantRows) -> {
+                if (!variantIds.containsKey(key)) {
+                    variant(productId, variantRows, outcomes).ifPresent(id -> variantIds.put(key, id));
+                }
+            });
             displays.sync(first, productId, product.created(), variantIds, byVariant, outcomes);
         } catch (CentraUserErrorException e) {
             outcomes.failed(rows, "Centra refused product " + rows.get(0).productNumber() + ": " + e.getMessage());
@@ -70,15 +78,60 @@ final class ProductGroupSync {
     private record ProductId(long id, boolean created) {
     }
 
-    private ProductId product(ProductRow row, List<ProductRow> rows, RowOutcomes outcomes) {
+    /**
+     * The product, found or created; a created one gets the variants with valid sizes in the same call, their ids
+     * put in {@code variantIds}.
+     */
+    private ProductId product(ProductRow row, List<ProductRow> rows, Map<String, List<ProductRow>> byVariant,
+                              Map<String, Long> variantIds, RowOutcomes outcomes) {
         String key = row.productKey();
         Optional<Long> known = state.id(PRODUCT, key).or(() -> findInCentra(row, rows));
         if (known.isEmpty()) {
-            long id = centra.mutate("catalogue/createProduct", Map.of("input", productInput(row, true)), Retry.NEVER)
-                    .orThrow().path("product").path("id").asLong();
+            Map<String, List<ProductRow>> valid = new LinkedHashMap<>();
+            byVariant.forEach((variantKey, variantRows) -> {
+                List<ProductRow> sizes = validSizes(variantRows, outcomes);
+                if (!sizes.isEmpty()) {
+                    valid.put(variantKey, sizes);
+                }
+            });
+            JsonNode created;
+            Map<String, Object> input = productInput(row, true);
+            if (!valid.isEmpty()) {
+                input.put("addProductVariants", valid.values().stream().map(this::variantInput).toList());
+            }
+            try {
+                created = centra.mutate("catalogue/createProduct", Map.of("input", input), Retry.NEVER).orThrow()
+                        .path("product");
+            } catch (CentraUserErrorException e) {
+                if (valid.isEmpty()) {
+                    throw e;
+                }
+                // Centra changed nothing: the product alone, then its variants one by one (refusals fail their rows)
+                input.remove("addProductVariants");
+                created = centra.mutate("catalogue/createProduct", Map.of("input", input), Retry.NEVER).orThrow()
+                        .path("product");
+                valid.clear();
+            }
+            long id = created.path("id").asLong();
             state.link(PRODUCT, key, id, null);
             conversions.add(PRODUCT, id, key);
             state.sent(PRODUCT, key, row.productHash());
+            JsonNode variants = created.path("variants");
+            Map<String, JsonNode> byNumber = new HashMap<>();
+            variants.forEach(v -> byNumber.put(v.path("variantNumber").asText(), v));
+            int index = 0;
+            for (Map.Entry<String, List<ProductRow>> variant : valid.entrySet()) {
+                // by variant number; without one, Centra lists a new product's variants in the order given
+                String number = variant.getValue().get(0).variantNumber();
+                JsonNode node = number != null && byNumber.containsKey(number) ? byNumber.get(number)
+                        : variants.path(index);
+                index++;
+                if (node.path("id").isMissingNode()) {
+                    throw new IllegalStateException("Centra created product " + row.productNumber()
+                            + " but did not answer its variant " + variant.getKey());
+                }
+                variantIds.put(variant.getKey(), variantCreated(id, variant.getValue(), node));
+            }
             outcomes.created(rows);
             return new ProductId(id, true);
         }
@@ -179,6 +232,18 @@ final class ProductGroupSync {
     }
 
     private long createVariant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("product", Map.of("id", productId));
+        input.putAll(variantInput(rows));
+        JsonNode created = centra.mutate("catalogue/createProductVariant", Map.of("input", input), Retry.NEVER)
+                .orThrow().path("productVariant");
+        long variantId = variantCreated(productId, rows, created);
+        outcomes.created(rows);
+        return variantId;
+    }
+
+    /** A variant with its sizes, as createProductVariant and createProduct's addProductVariants take it. */
+    private Map<String, Object> variantInput(List<ProductRow> rows) {
         ProductRow first = rows.get(0);
         long chartId = names.sizeChart(first.sizeChart(), List.of()).id();
         List<Map<String, Object>> sizes = new ArrayList<>();
@@ -191,14 +256,17 @@ final class ProductGroupSync {
             sizes.add(size);
         }
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("product", Map.of("id", productId));
         input.put("name", first.variantName());
         input.put("status", first.variantStatus());
         input.put("variantNumber", first.variantNumber());
         input.put("sizeChart", Map.of("id", chartId));
         input.put("productSizes", sizes);
-        JsonNode created = centra.mutate("catalogue/createProductVariant", Map.of("input", input), Retry.NEVER)
-                .orThrow().path("productVariant");
+        return input;
+    }
+
+    /** Links a variant Centra just created and its sizes (by size name) in the id table. */
+    private long variantCreated(long productId, List<ProductRow> rows, JsonNode created) {
+        ProductRow first = rows.get(0);
         long variantId = created.path("id").asLong();
         state.link(VARIANT, first.variantKey(), variantId, productId);
         state.sent(VARIANT, first.variantKey(), first.variantHash());
@@ -208,7 +276,6 @@ final class ProductGroupSync {
             rows.stream().filter(r -> r.size().equals(name)).findFirst()
                     .ifPresent(r -> sizeCreated(productId, variantId, r, size.path("id").asLong()));
         }
-        outcomes.created(rows);
         return variantId;
     }
 

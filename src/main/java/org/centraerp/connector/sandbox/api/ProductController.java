@@ -51,7 +51,8 @@ public class ProductController {
     record ProductFields(String name, ProductStatus status, String productNumber, String harmonizedCommodityCode,
                         String harmonizedCommodityCodeDescription, String internalComment,
                         Boolean isSerializableProduct, Weight weight, Ref brand, Ref collection,
-                        CountryRef countryOfOrigin, Ref folder, String externalId) {
+                        CountryRef countryOfOrigin, Ref folder, String externalId,
+                        List<ProductVariantController.VariantOnProductInput> addProductVariants) {
     }
 
     /** The {@code counters} root: totals that list queries do not carry. */
@@ -101,8 +102,15 @@ public class ProductController {
     public Payload createProduct(@Argument ProductFields input) {
         return data.write(() -> {
             var problems = new Problems();
-            return newProduct(input, false, problems).map(p -> Payload.of(data.products.put(p), problems))
-                    .orElseGet(() -> Payload.rejected(problems));
+            var product = newProduct(input, false, problems);
+            // the variants of addProductVariants with their sizes: all checked before anything is stored
+            var variants = ProductVariantController.planOnProduct(data, input.addProductVariants(), problems);
+            if (product.isEmpty() || problems.hasErrors()) {
+                return Payload.rejected(problems);
+            }
+            Product stored = data.products.put(product.get());
+            variants.forEach(v -> v.store(data, stored.id()));
+            return Payload.of(stored, problems);
         });
     }
 

@@ -58,6 +58,63 @@ public class ProductVariantController {
                                   String sizeNumber, String comment, Boolean preorder, Boolean isActive) {
     }
 
+    /** ProductVariantOnProductCreateInput: a variant in {@code createProduct(input: {addProductVariants})}. */
+    record VariantOnProductInput(String name, Status status, String variantNumber, String internalName,
+                                 MoneyInput unitCost, Ref sizeChart, List<SizeOnVariantInput> productSizes) {
+    }
+
+    /** A variant checked and ready to store under a product that does not exist yet. */
+    record PlannedVariant(VariantOnProductInput input, Optional<SizeChart> chart, List<Size> sizes) {
+
+        ProductVariant store(SandboxData data, int productId) {
+            var variant = data.productVariants.put(new ProductVariant(data.productVariants.nextId(), productId,
+                    input.name(), input.status(), input.variantNumber(), input.internalName(), money(input.unitCost()),
+                    chart.map(SizeChart::id).orElse(null), null, Instant.now()));
+            var wanted = input.productSizes() == null ? List.<SizeOnVariantInput>of() : input.productSizes();
+            for (int i = 0; i < wanted.size(); i++) {
+                var size = wanted.get(i);
+                data.productSizes.put(new ProductSize(data.productSizes.nextId(), variant.id(), sizes.get(i).id(),
+                        size.EAN(), size.UPC(), size.sizeNumber(), null, false, !Boolean.FALSE.equals(size.isActive())));
+            }
+            return variant;
+        }
+    }
+
+    /** Checks every variant of {@code addProductVariants}; userErrors name the variant's index. */
+    static List<PlannedVariant> planOnProduct(SandboxData data, List<VariantOnProductInput> inputs, Problems problems) {
+        List<PlannedVariant> planned = new ArrayList<>();
+        if (inputs == null) {
+            return planned;
+        }
+        ProductSizes sizes = new ProductSizes(data);
+        for (int v = 0; v < inputs.size(); v++) {
+            VariantOnProductInput input = inputs.get(v);
+            String index = String.valueOf(v);
+            if (input.name() == null || input.name().isBlank()) {
+                problems.error("name must not be empty", "input", "addProductVariants", index, "name");
+            }
+            Optional<SizeChart> chart = Optional.empty();
+            if (input.sizeChart() != null) {
+                chart = input.sizeChart().find(data.sizeCharts, SizeChart::externalId);
+                if (chart.isEmpty()) {
+                    problems.error("Size chart with " + input.sizeChart().describe() + " does not exist",
+                            "input", "addProductVariants", index, "sizeChart");
+                }
+            }
+            var wanted = input.productSizes() == null ? List.<SizeOnVariantInput>of() : input.productSizes();
+            List<Size> chosen = new ArrayList<>();
+            for (SizeOnVariantInput size : wanted) {
+                sizes.inChart(chart, size.size(), problems).ifPresent(chosen::add);
+            }
+            if (chosen.size() != new HashSet<>(chosen).size()) {
+                problems.error("A size can be activated only once per variant",
+                        "input", "addProductVariants", index, "productSizes");
+            }
+            planned.add(new PlannedVariant(input, chart, chosen));
+        }
+        return planned;
+    }
+
     private static final Map<String, Comparator<ProductVariant>> SORT = Map.of(
             "id", Comparator.comparingInt(ProductVariant::id), "name", Comparator.comparing(ProductVariant::name));
 

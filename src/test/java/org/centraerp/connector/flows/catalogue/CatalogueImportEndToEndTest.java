@@ -55,6 +55,32 @@ class CatalogueImportEndToEndTest extends CatalogueEndToEndSupport {
     }
 
     @Test
+    void aNewStyleIsCreatedWithItsVariantsAndSizesInOneCall() {
+        long products0 = CatalogueTestSupport.calls(meters, "catalogue/createProduct");
+        long variants0 = CatalogueTestSupport.calls(meters, "catalogue/createProductVariant");
+        long sizes0 = CatalogueTestSupport.calls(meters, "catalogue/createProductSize");
+        products.drop("hoodie.csv", csv(
+                "style_no;style_name;colour_code;colour_name;size;size_chart;ean;sku;brand;collection;folder",
+                "HOODIE;Hoodie;ASH;Ash;S;S-M-L;7350003000011;HOODIE-ASH-S;Base Brand;SS24;Shop",
+                "HOODIE;Hoodie;ASH;Ash;M;S-M-L;7350003000028;HOODIE-ASH-M;Base Brand;SS24;Shop",
+                "HOODIE;Hoodie;PINE;Pine;S;S-M-L;7350003000035;HOODIE-PINE-S;Base Brand;SS24;Shop",
+                "HOODIE;Hoodie;PINE;Pine;L;S-M-L;7350003000042;HOODIE-PINE-L;Base Brand;SS24;Shop"));
+
+        Map<Long, Map<String, String>> lines = report(products.awaitReports(1).get(0));
+
+        assertThat(lines.values()).allSatisfy(l -> assertThat(l.get("outcome")).isEqualTo("created"));
+        assertThat(CatalogueTestSupport.calls(meters, "catalogue/createProduct") - products0).isEqualTo(1);
+        assertThat(CatalogueTestSupport.calls(meters, "catalogue/createProductVariant") - variants0).isZero();
+        assertThat(CatalogueTestSupport.calls(meters, "catalogue/createProductSize") - sizes0).isZero();
+        assertThat(products.skus()).containsEntry("HOODIE-ASH-M", "7350003000028")
+                .containsEntry("HOODIE-PINE-L", "7350003000042");
+        JsonNode hoodie = products.graphql("{ products(where: {productNumber: {equals: \"HOODIE\"}}) { "
+                + "variants { name productSizes { size { name } } } } }").path("data").path("products");
+        assertThat(hoodie).hasSize(1);
+        assertThat(hoodie.get(0).path("variants").findValuesAsText("name")).containsExactly("Ash", "S", "M", "Pine", "S", "L");
+    }
+
+    @Test
     void reImportOfTheSameFileSendsNoMutation() {
         products.drop("products.csv", CatalogueTestSupport.sample(SAMPLE));
         products.awaitReports(1);
