@@ -186,7 +186,7 @@ final class FieldMapCompiler {
         String name = field.get("lookup").asText();
         Optional<LookupTable> table = lookups.table(name);
         if (table.isEmpty()) {
-            file.problem(LocatedYaml.child(at, "lookup"), "unknown lookup table '" + name + "' ("
+            file.problem(LocatedYaml.child(at, "lookup"), "lookup table '" + name + "' does not exist ("
                     + (lookups.tables().isEmpty() ? "no lookup tables defined: add a file with kind: lookups"
                     : "tables: " + String.join(", ", lookups.tables().keySet())) + ")");
         }
