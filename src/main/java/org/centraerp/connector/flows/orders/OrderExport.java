@@ -17,6 +17,7 @@ import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.OrdersMapping;
 import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.state.DeadLetters;
+import org.centraerp.connector.mapping.Quoting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -122,11 +123,20 @@ public class OrderExport {
                 }
                 // The ERP folder is not writable, or another instance wrote the same version first.
                 inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
-                log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(),
-                        e.getClass().getSimpleName());
+                log.warn("Order {} not exported yet: {}; tried again later", claim.orderNumber(), reason(e));
             }
         }
         return batch;
+    }
+
+    /** What went wrong, for the log: the innermost message (a SQL error names the table), one line, 200 characters. */
+    static String reason(Throwable e) {
+        Throwable inner = e;
+        while (inner.getCause() != null && inner.getCause() != inner) {
+            inner = inner.getCause();
+        }
+        String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
+        return Quoting.abbreviate(message.lines().findFirst().orElse("").strip());
     }
 
     /** No connection to the ERP database could be had: nothing about one order, all of them wait. */
