@@ -22,7 +22,9 @@ public final class ImportReport implements AutoCloseable {
 
     /** What happened to one row. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, FAILED;
+        CREATED, UPDATED, UNCHANGED, FAILED,
+        /** Prices: a variant without a row of its own that now sells at its product's price. */
+        INHERITED;
 
         public String text() {
             return name().toLowerCase();
