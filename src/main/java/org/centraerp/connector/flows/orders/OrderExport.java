@@ -17,7 +17,6 @@ import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.OrdersMapping;
 import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.state.DeadLetters;
-import org.centraerp.connector.mapping.Quoting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -123,20 +122,25 @@ public class OrderExport {
                 }
                 // The ERP folder is not writable, or another instance wrote the same version first.
                 inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
-                log.warn("Order {} not exported yet: {}; tried again later", claim.orderNumber(), reason(e));
+                log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(), why(e));
             }
         }
         return batch;
     }
 
-    /** What went wrong, for the log: the innermost message (a SQL error names the table), one line, 200 characters. */
-    static String reason(Throwable e) {
-        Throwable inner = e;
-        while (inner.getCause() != null && inner.getCause() != inner) {
-            inner = inner.getCause();
+    /**
+     * The exception's type, and for SQL the ERP database refused (a missing table or column) the database's own first
+     * line, which names the table. Never other messages: they may carry an order's values.
+     */
+    static String why(RuntimeException e) {
+        if (e instanceof org.springframework.jdbc.BadSqlGrammarException grammar) {
+            String message = grammar.getMostSpecificCause().getMessage();
+            if (message != null) {
+                return "ERP database: " + message.lines().findFirst().orElse(message)
+                        + " — the setup-erp-tables command creates the default tables";
+            }
         }
-        String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
-        return Quoting.abbreviate(message.lines().findFirst().orElse("").strip());
+        return e.getClass().getSimpleName();
     }
 
     /** No connection to the ERP database could be had: nothing about one order, all of them wait. */

@@ -139,6 +139,6 @@ public class PriceFileImport {
 
     @Bean
     static FlowProbe pricesProbe() {
-        return new FlowProbe("import-price-file", List.of("pricelists"));
+        return new FlowProbe("import-price-file", List.of("pricelists"), List.of("check/setPrices"));
     }
 }

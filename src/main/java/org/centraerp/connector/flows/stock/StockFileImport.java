@@ -165,6 +165,6 @@ public class StockFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe stockProbe() {
-        return new FlowProbe("import-stock-file", List.of("warehouses"));
+        return new FlowProbe("import-stock-file", List.of("warehouses"), List.of("check/setStock"));
     }
 }
