@@ -81,6 +81,10 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         if (!header) {
             return;
         }
+        if (found.isEmpty()) {
+            throw new ErpFileRefusedException("the file is empty: " + mappingFile + " expects a first line naming the"
+                    + " columns " + quoted(columns) + " separated by '" + delimiter + "' (csv.header: true)");
+        }
         List<String> missing = columns.stream().filter(c -> !found.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new ErpFileRefusedException("line 1: the header has no column " + quoted(missing) + " (found: "

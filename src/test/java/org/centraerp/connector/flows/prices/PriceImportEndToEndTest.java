@@ -87,6 +87,28 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
     }
 
     @Test
+    void anOversizedPriceIsReportedOnItsRowAndTheGoodRowsOfTheFileAreApplied() {
+        prices.drop("prices-huge.csv", String.join("\n",
+                "pricelist;sku;price;currency;sale_price",
+                "RETAIL-SEK;TEE-BLACK-S;1e9999;SEK;",
+                "RETAIL-SEK;JEANS-INDIGO-30;898.00;SEK;",
+                "RETAIL-EUR;JEANS-INDIGO-30;89.00;EUR;",
+                "RETAIL-SEK;TEE-WHITE-S;99999999999999999999;SEK;") + "\n");
+
+        Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+
+        assertThat(lines.get(2L)).containsEntry("outcome", "failed").containsEntry("pricelist", "SEK");
+        assertThat(lines.get(2L).get("reason")).contains("'1e9999'");
+        assertThat(lines.get(3L)).containsEntry("outcome", "updated").containsEntry("pricelist", "SEK");
+        assertThat(lines.get(4L)).as("the same SKU in another pricelist: told apart by the pricelist column")
+                .containsEntry("outcome", "updated").containsEntry("pricelist", "EUR");
+        assertThat(lines.get(5L)).containsEntry("outcome", "failed");
+        assertThat(lines.get(5L).get("reason")).contains("out of range");
+        assertThat(variantPrices()).containsEntry("JEANS-INDIGO@SEK", "898.0")
+                .containsEntry("JEANS-INDIGO@EUR", "89.0");
+    }
+
+    @Test
     void aPriceFileWithoutThePricelistColumnIsRefusedWhole() {
         prices.drop("no-pricelist.csv", "sku;price;currency\nTEE-WHITE-S;1;SEK\n");
 
