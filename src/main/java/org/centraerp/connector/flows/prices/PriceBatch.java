@@ -9,6 +9,7 @@ import java.util.Map;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.centra.CentraProblem;
+import org.centraerp.connector.centra.CentraQueryException;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
@@ -42,13 +43,40 @@ final class PriceBatch {
         for (int from = 0; from < products.size(); ) {
             int size = sizer.size();
             List<Map<Long, PriceRow>> batch = products.subList(from, Math.min(products.size(), from + size));
-            MutationResult result = send(pricelist, batch, outcomes);
-            sizer.answered(batch.size(), result.response().complexity());
+            send(pricelist, batch, outcomes, sizer);
             from += batch.size();
         }
     }
 
-    MutationResult send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
+    /**
+     * Sends the products; when Centra refuses the call as invalid GraphQL (errors without data: a value it cannot
+     * take), that is no passing fault to retry: the batch is split until the product it refuses is alone, and that
+     * product's rows are reported.
+     */
+    void send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
+        send(pricelist, products, outcomes, null);
+    }
+
+    private void send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes,
+                      ComplexityBatchSizer sizer) {
+        try {
+            MutationResult result = sendWhole(pricelist, products, outcomes);
+            if (sizer != null) {
+                sizer.answered(products.size(), result.response().complexity());
+            }
+        } catch (CentraQueryException e) {
+            if (products.size() > 1) {
+                int half = products.size() / 2;
+                send(pricelist, products.subList(0, half), outcomes, sizer);
+                send(pricelist, products.subList(half, products.size()), outcomes, sizer);
+            } else {
+                products.forEach(variants -> variants.values().forEach(row -> outcomes.row(row, Outcome.FAILED,
+                        "Centra refused the prices of this product as invalid: " + e.getMessage())));
+            }
+        }
+    }
+
+    private MutationResult sendWhole(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products) {
             PriceRow lowest = variants.values().stream().min(Comparator.comparing(PriceRow::price)).orElseThrow();
