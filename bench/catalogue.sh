@@ -1,9 +1,10 @@
 #!/bin/sh
 # Catalogue benchmark (ERP -> Centra): the connector and its built-in sandbox in one JVM, the sandbox answering every
 # request 50 ms late and enforcing a rate-limit tier. A product master of SIZES sizes (styles of 2 colours x 10
-# sizes) is imported, then again with 1% of its rows changed. Printed side by side: the connector's time and calls,
-# the rate-limit lower bound for those calls on TIER and on Growth, and the mutations the re-import sent.
-#   bench/catalogue.sh [SIZES=20000] [TIER=ENTERPRISE]
+# sizes) is imported, PARALLEL products in flight, then again with 1% of its rows changed. Printed side by side: the
+# connector's time and calls, the rate-limit lower bound for those calls (requests, mutations, complexity; 10 s and
+# hourly windows) on TIER and on Growth, the mutations per style before and now, and what the re-import sent.
+#   bench/catalogue.sh [SIZES=20000] [TIER=ENTERPRISE] [PARALLEL=4]
 # Enterprise by default: on Growth the hourly quota of 1,800 mutations alone makes a 20k-size import take hours.
 set -e
 cd "$(dirname "$0")/.."

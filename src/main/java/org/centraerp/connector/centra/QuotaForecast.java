@@ -38,8 +38,10 @@ public final class QuotaForecast {
 
         /** "about 3m10s left at this pace, the quotas allow no sooner than 1h12m: done about 23:41 UTC". */
         public String text() {
-            return "about " + human(atPace) + " left at this pace, the hourly and 10 s quotas allow no sooner than "
-                    + human(atQuota) + ": done about " + CLOCK.format(finish) + " UTC";
+            String quotas = atQuota.isZero() ? "within the hourly and 10 s quotas"
+                    : "the hourly and 10 s quotas allow no sooner than " + human(atQuota);
+            return "about " + human(atPace) + " left at this pace, " + quotas + ": done about "
+                    + CLOCK.format(finish) + " UTC";
         }
     }
 

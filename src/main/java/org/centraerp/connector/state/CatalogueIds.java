@@ -34,6 +34,20 @@ public class CatalogueIds {
         db.jdbc().update(upsert, objectType, erpKey, centraId, parentId, db.now());
     }
 
+    /** One link of {@link #linkAll}. */
+    public record Link(String objectType, String erpKey, long centraId, Long parentId) {
+    }
+
+    /** Many links in one batch: what one Centra answer created (a product with its variants and sizes). */
+    public void linkAll(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        var now = db.now();
+        db.jdbc().batchUpdate(upsert, links.stream()
+                .map(l -> new Object[] {l.objectType(), l.erpKey(), l.centraId(), l.parentId(), now}).toList());
+    }
+
     /** Forgets every id, e.g. after Centra was reset; the next import looks everything up again. */
     public int forgetAll() {
         return db.jdbc().update("DELETE FROM connector_catalogue_id");

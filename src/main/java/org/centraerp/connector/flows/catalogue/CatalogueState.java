@@ -1,5 +1,8 @@
 package org.centraerp.connector.flows.catalogue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,5 +43,29 @@ final class CatalogueState {
 
     void sent(String type, String key, String hash) {
         sent.remember(FLOW, Map.of(type + ":" + key, hash));
+    }
+
+    /** Links and hashes gathered from one Centra answer, written in two batches by {@link #write}. */
+    static final class Writes {
+        private final List<CatalogueIds.Link> links = new ArrayList<>();
+        private final Map<String, String> hashes = new LinkedHashMap<>();
+
+        Writes link(String type, String key, long id, Long parentId) {
+            links.add(new CatalogueIds.Link(type, key, id, parentId));
+            return this;
+        }
+
+        Writes sent(String type, String key, String hash) {
+            hashes.put(type + ":" + key, hash);
+            return this;
+        }
+    }
+
+    /** Ids first, then hashes: a hash never says "sent" for an object the id table does not know. */
+    void write(Writes writes) {
+        ids.linkAll(writes.links);
+        if (!writes.hashes.isEmpty()) {
+            sent.remember(FLOW, writes.hashes);
+        }
     }
 }

@@ -38,7 +38,8 @@ final class DisplaySync {
               Map<String, List<ProductRow>> rowsByVariant, RowOutcomes outcomes) {
         for (DisplayRule rule : rules) {
             String displayKey = product.productKey() + "@" + rule.store();
-            List<String> missing = variantIds.keySet().stream()
+            // a product this import created has no display yet: nothing to look up
+            List<String> missing = productCreated ? List.copyOf(variantIds.keySet()) : variantIds.keySet().stream()
                     .filter(v -> state.id(DISPLAY_VARIANT, v + "@" + rule.store()).isEmpty()).toList();
             if (missing.isEmpty()) {
                 continue;
@@ -74,8 +75,9 @@ final class DisplaySync {
                     .map(id -> Map.of("productVariant", Map.of("id", id))).toList());
             long id = centra.mutate("catalogue/createDisplay", Map.of("input", input), Retry.NEVER).orThrow()
                     .path("display").path("id").asLong();
-            state.link(DISPLAY, displayKey, id, productId);
-            variantIds.keySet().forEach(v -> state.link(DISPLAY_VARIANT, v + "@" + rule.store(), id, productId));
+            CatalogueState.Writes writes = new CatalogueState.Writes().link(DISPLAY, displayKey, id, productId);
+            variantIds.keySet().forEach(v -> writes.link(DISPLAY_VARIANT, v + "@" + rule.store(), id, productId));
+            state.write(writes);
             return true;
         }
         long displayId = existing.get().path("id").asLong();

@@ -113,9 +113,9 @@ final class ProductGroupSync {
                 valid.clear();
             }
             long id = created.path("id").asLong();
-            state.link(PRODUCT, key, id, null);
+            CatalogueState.Writes writes = new CatalogueState.Writes().link(PRODUCT, key, id, null)
+                    .sent(PRODUCT, key, row.productHash());
             conversions.add(PRODUCT, id, key);
-            state.sent(PRODUCT, key, row.productHash());
             JsonNode variants = created.path("variants");
             Map<String, JsonNode> byNumber = new HashMap<>();
             variants.forEach(v -> byNumber.put(v.path("variantNumber").asText(), v));
@@ -130,8 +130,9 @@ final class ProductGroupSync {
                     throw new IllegalStateException("Centra created product " + row.productNumber()
                             + " but did not answer its variant " + variant.getKey());
                 }
-                variantIds.put(variant.getKey(), variantCreated(id, variant.getValue(), node));
+                variantIds.put(variant.getKey(), variantCreated(id, variant.getValue(), node, writes));
             }
+            state.write(writes);
             outcomes.created(rows);
             return new ProductId(id, true);
         }
@@ -237,7 +238,9 @@ final class ProductGroupSync {
         input.putAll(variantInput(rows));
         JsonNode created = centra.mutate("catalogue/createProductVariant", Map.of("input", input), Retry.NEVER)
                 .orThrow().path("productVariant");
-        long variantId = variantCreated(productId, rows, created);
+        CatalogueState.Writes writes = new CatalogueState.Writes();
+        long variantId = variantCreated(productId, rows, created, writes);
+        state.write(writes);
         outcomes.created(rows);
         return variantId;
     }
@@ -265,16 +268,23 @@ final class ProductGroupSync {
     }
 
     /** Links a variant Centra just created and its sizes (by size name) in the id table. */
-    private long variantCreated(long productId, List<ProductRow> rows, JsonNode created) {
+    private long variantCreated(long productId, List<ProductRow> rows, JsonNode created,
+                                CatalogueState.Writes writes) {
         ProductRow first = rows.get(0);
         long variantId = created.path("id").asLong();
-        state.link(VARIANT, first.variantKey(), variantId, productId);
-        state.sent(VARIANT, first.variantKey(), first.variantHash());
+        writes.link(VARIANT, first.variantKey(), variantId, productId)
+                .sent(VARIANT, first.variantKey(), first.variantHash());
         conversions.add(VARIANT, variantId, first.variantKey());
         for (JsonNode size : created.path("productSizes")) {
             String name = size.path("size").path("name").asText();
-            rows.stream().filter(r -> r.size().equals(name)).findFirst()
-                    .ifPresent(r -> sizeCreated(productId, variantId, r, size.path("id").asLong()));
+            rows.stream().filter(r -> r.size().equals(name)).findFirst().ifPresent(r -> {
+                long sizeId = size.path("id").asLong();
+                writes.link(SIZE, r.sizeKey(), sizeId, variantId).sent(SIZE, r.sizeKey(), r.sizeHash());
+                conversions.add(SIZE, sizeId, r.sizeKey());
+                if (r.sku() != null) {
+                    writes.link(SKU, r.sku(), variantId, productId);
+                }
+            });
         }
         return variantId;
     }

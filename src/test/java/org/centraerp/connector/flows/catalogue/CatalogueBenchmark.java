@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.centraerp.connector.ConnectorApplication;
-import org.centraerp.connector.sandbox.gateway.RateLimitInterval;
+import org.centraerp.connector.bench.RateLimitBound;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraRateLimiter;
 import org.centraerp.connector.sandbox.gateway.RateLimitTier;
-import org.centraerp.connector.sandbox.gateway.RateLimitType;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JVM, the sandbox answering 50 ms late and enforcing a rate-limit tier. A product master of {@code sizes} sizes
  * (styles of 2 colours x 10 sizes) is imported into an empty id table; then the same file with 1% of its rows
  * changed (another EAN). Prints, side by side, the connector's time and calls against the rate-limit lower bound
- * (the calls it needs over the tier's allowed rate, 10-second and hourly windows both), and the mutations the
- * re-import sent against the 1% expected.
+ * (the calls it needs over the tier's allowed rate: requests, mutations and complexity, 10-second and hourly windows
+ * both), the same calls' bound on Growth, the mutations per style before (one createProductVariant per colour) and
+ * now (variants inside createProduct), and the mutations the re-import sent against the 1% expected.
  */
 public final class CatalogueBenchmark {
 
@@ -41,80 +44,78 @@ public final class CatalogueBenchmark {
     public static void main(String[] args) throws Exception {
         int sizes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         RateLimitTier tier = RateLimitTier.valueOf(args.length > 1 ? args[1].toUpperCase(Locale.ROOT) : "ENTERPRISE");
+        int parallel = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path work = Files.createTempDirectory("catalogue-bench");
-        ConfigurableApplicationContext app = new SpringApplication(ConnectorApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
                 "--camel.main.routes-include-pattern=file:routes/import-products.camel.yaml",
                 "--connector.master-data.at-start=false",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 "--connector.catalogue.poll-delay=200",
+                "--connector.catalogue.parallel-products=" + parallel,
+                "--connector.catalogue.progress-interval=15s",
+                // the benchmark writes <name>.tmp and renames it: no need to wait for the file to be old enough
+                "--connector.products.read-lock.stable-for=0s",
                 "--connector.sandbox.latency=50ms",
                 "--connector.sandbox.rate-limit-tier=" + tier,
-                "--connector.centra.rate-limit.requests-per-10s=" + quota(tier, RateLimitType.REQUEST_COUNT),
-                "--connector.centra.rate-limit.mutations-per-10s=" + quota(tier, RateLimitType.MUTATION_COUNT),
-                "--logging.level.org.centraerp.connector.centra=WARN");
+                "--logging.level.org.centraerp.connector.centra=WARN"));
+        arguments.addAll(List.of(RateLimitBound.clientLimits(tier)));
+        ConfigurableApplicationContext app = new SpringApplication(ConnectorApplication.class)
+                .run(arguments.toArray(String[]::new));
         try {
-            run(app, work, sizes, tier);
+            run(app, work, sizes, tier, parallel);
         } finally {
             app.close();
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app, Path work, int sizes, RateLimitTier tier) {
+    private static void run(ConfigurableApplicationContext app, Path work, int sizes, RateLimitTier tier,
+                            int parallel) {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
+        CentraRateLimiter limiter = app.getBean(CentraClient.class).rateLimiter();
         Path inbox = work.resolve("erp/in/products");
         int styles = Math.max(1, sizes / (COLOURS * SIZES.length));
         int rows = styles * COLOURS * SIZES.length;
 
         Calls before = Calls.of(meters);
+        CentraRateLimiter.Totals sentBefore = limiter.admitted();
         Duration full = imported(inbox, "products.csv", styles, 0, 1);
         Calls first = Calls.of(meters).minus(before);
+        long complexity = limiter.admitted().minus(sentBefore).complexity();
 
         before = Calls.of(meters);
         Duration again = imported(inbox, "products-again.csv", styles, 100, 2);
         Calls second = Calls.of(meters).minus(before);
         int changed = rows / 100;
 
-        double bound = lowerBound(first, tier);
+        RateLimitBound.Sent sent = new RateLimitBound.Sent(first.requests(), first.mutations(), complexity);
+        double bound = RateLimitBound.seconds(sent, tier);
+        // before: the same import with one createProductVariant per colour instead of the variants inside createProduct
+        long mutationsBefore = first.mutations() + (long) styles * COLOURS;
+        RateLimitBound.Sent sentBefore2 = new RateLimitBound.Sent(first.requests() + (long) styles * COLOURS,
+                mutationsBefore, complexity);
         System.out.printf("%n=== Catalogue benchmark: %,d styles x %d colours x %d sizes = %,d sizes, sandbox 50 ms latency,"
-                + " %s tier ===%n", styles, COLOURS, SIZES.length, rows, tier);
-        System.out.printf("%-52s %10s %10s %10s%n", "", "time", "requests", "mutations");
-        System.out.printf("%-52s %9.1fs %10d %10d   (%.2fx the lower bound)%n", "connector, first import",
-                full.toMillis() / 1000.0, first.requests(), first.mutations(), full.toMillis() / 1000.0 / bound);
-        System.out.printf("%-52s %9.1fs %10d %10d%n", "rate-limit lower bound on " + tier + " (same calls)", bound,
-                first.requests(), first.mutations());
-        double growth = lowerBound(first, RateLimitTier.GROWTH);
-        System.out.printf("%-52s %9.1fs %10s %10s   (%.1f h: the hourly mutation quota)%n",
-                "rate-limit lower bound on GROWTH (same calls)", growth, "", "", growth / 3600);
-        System.out.printf("%-52s %9.1fs %10d %10d   (%d rows changed; mutations by document: %s)%n",
+                + " %s tier, %d products in flight ===%n", styles, COLOURS, SIZES.length, rows, tier, parallel);
+        System.out.printf("%-58s %10s %10s %10s %11s%n", "", "time", "requests", "mutations", "complexity");
+        System.out.printf("%-58s %9.1fs %10d %10d %11d   (%.2fx the lower bound)%n", "connector, first import",
+                full.toMillis() / 1000.0, first.requests(), first.mutations(), complexity,
+                full.toMillis() / 1000.0 / bound);
+        System.out.printf("%-58s %9.1fs %10d %10d %11d   (decided by %s)%n",
+                "rate-limit lower bound on " + tier + " (same calls)", bound, first.requests(), first.mutations(),
+                complexity, RateLimitBound.decidedBy(sent, tier));
+        double growth = RateLimitBound.seconds(sent, RateLimitTier.GROWTH);
+        double growthBefore = RateLimitBound.seconds(sentBefore2, RateLimitTier.GROWTH);
+        System.out.printf("%-58s %9.1fs %10s %10d %11s   (%.2f h; before: %d mutations, %.2f h)%n",
+                "rate-limit lower bound on GROWTH (same calls)", growth, "", first.mutations(), "", growth / 3600,
+                mutationsBefore, growthBefore / 3600);
+        System.out.printf("%-58s %10.2f %10s %10.2f   (%s)%n", "mutations per style, now", 
+                (double) first.mutations() / styles, "before:", (double) mutationsBefore / styles,
+                first.byDocument());
+        System.out.printf("%-58s %9.1fs %10d %10d   (%d rows changed; mutations by document: %s)%n",
                 "re-import with 1% of the rows changed", again.toMillis() / 1000.0, second.requests(),
                 second.mutations(), changed, second.byDocument());
-    }
-
-    /**
-     * The least time a tier allows these calls: each bucket's calls over its rate in the 10-second window, and
-     * what goes past the hourly quota over the hourly rate; the slowest bucket decides.
-     */
-    static double lowerBound(Calls calls, RateLimitTier tier) {
-        return Math.max(bucketBound(calls.requests(), tier, RateLimitType.REQUEST_COUNT),
-                bucketBound(calls.mutations(), tier, RateLimitType.MUTATION_COUNT));
-    }
-
-    private static double bucketBound(long calls, RateLimitTier tier, RateLimitType type) {
-        if (tier.unlimited()) {
-            return 0;
-        }
-        double per10s = tier.quota(type, RateLimitInterval.TEN_SECONDS);
-        double perHour = tier.quota(type, RateLimitInterval.ONE_HOUR);
-        double windowBound = calls / per10s * 10;
-        double hourlyBound = calls > perHour ? (calls - perHour) / perHour * 3600 : 0;
-        return Math.max(windowBound, hourlyBound);
-    }
-
-    private static long quota(RateLimitTier tier, RateLimitType type) {
-        return tier.unlimited() ? 0 : tier.quota(type, RateLimitInterval.TEN_SECONDS);
     }
 
     /** Drops the master (every {@code changeEvery}-th row with another EAN) and waits for its report. */
