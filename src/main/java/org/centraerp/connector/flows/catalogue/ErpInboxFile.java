@@ -40,8 +40,15 @@ public record ErpInboxFile(Path path) {
         return taken;
     }
 
-    /** A row about the whole file when it grew after it was taken (the later rows were not read); logged too. */
+    /**
+     * Rows about the whole file: {@code empty} when it had no data rows, {@code file-grew} when it grew after it was
+     * taken (the later rows were not read; logged too).
+     */
     public void reportGrowth(Exchange exchange, ImportReport report, ErpCsvFile csv) {
+        if (csv.rowsRead() == 0) {
+            report.fileNote("empty", taken(exchange).empty() ? "the file was empty (0 bytes); nothing was sent"
+                    : "the file has no data rows; nothing was sent");
+        }
         taken(exchange).grown(csv.rowsRead(), csv.lineCounter()).ifPresent(grown -> {
             report.fileNote("file-grew", grown);
             LoggerFactory.getLogger(ErpInboxFile.class).warn("{}: {}", name(), grown);

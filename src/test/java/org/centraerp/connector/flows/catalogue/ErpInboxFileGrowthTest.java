@@ -44,4 +44,22 @@ class ErpInboxFileGrowthTest {
         assertThat(Files.readString(reportPath)).contains("0;;file-grew;").contains("1 data lines were read")
                 .contains("the archived copy has 3");
     }
+
+    @Test
+    void aFileWithoutRowsGetsAReportSayingSo() throws Exception {
+        Path file = Files.writeString(inbox.resolve("bundles.csv"), "sku;price
+", StandardCharsets.UTF_8);
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getIn().setHeader(Exchange.FILE_PATH, file.toString());
+        ErpInboxFile inboxFile = ErpInboxFile.of(exchange);
+        ErpCsvFile csv = new ErpCsvFile(new ErpFileMapping("mappings/test/bundles.yaml",
+                new ErpFileMapping.Csv(';', StandardCharsets.UTF_8, true), null, List.of("sku", "price")));
+        csv.forEachRow(inboxFile.taken(exchange), row -> { });
+        Path reportPath = inbox.resolve(".done/bundles.csv.report.csv");
+        ImportReport report = new ImportReport(reportPath);
+        inboxFile.reportGrowth(exchange, report, csv);
+        report.close();
+
+        assertThat(Files.readString(reportPath)).contains("0;;empty;the file has no data rows");
+    }
 }
