@@ -26,8 +26,15 @@ public final class CheckCommand {
             return 3;
         }
         try (context) {
-            int status = context.getBean(ConnectionCheck.class).run(System.out);
-            return SpringApplication.exit(context, () -> status);
+            int status;
+            try {
+                status = context.getBean(ConnectionCheck.class).run(System.out);
+            } catch (RuntimeException e) {
+                System.out.println("check failed: " + rootMessage(e));
+                status = 1;
+            }
+            int exit = status;
+            return SpringApplication.exit(context, () -> exit);
         }
     }
 

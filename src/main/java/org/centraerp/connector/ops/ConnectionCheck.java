@@ -117,7 +117,15 @@ public class ConnectionCheck {
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        Map.Entry<String, Boolean> state = check.describe(current.get());
+        Map.Entry<String, Boolean> state;
+        try {
+            state = check.describe(current.get());
+        } catch (RuntimeException e) {
+            String line = "cannot read which Centra the state database belongs to (" + CommandApplication.rootMessage(e)
+                    + ")";
+            out.println("State database: " + line);
+            return Optional.of(line);
+        }
         out.println("State database: " + state.getKey());
         return state.getValue() ? Optional.of("the state database " + state.getKey()) : Optional.empty();
     }
