@@ -47,8 +47,7 @@ class ErpInboxFileGrowthTest {
 
     @Test
     void aFileWithoutRowsGetsAReportSayingSo() throws Exception {
-        Path file = Files.writeString(inbox.resolve("bundles.csv"), "sku;price
-", StandardCharsets.UTF_8);
+        Path file = Files.writeString(inbox.resolve("bundles.csv"), "sku;price\n", StandardCharsets.UTF_8);
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getIn().setHeader(Exchange.FILE_PATH, file.toString());
         ErpInboxFile inboxFile = ErpInboxFile.of(exchange);
@@ -60,6 +59,6 @@ class ErpInboxFileGrowthTest {
         inboxFile.reportGrowth(exchange, report, csv);
         report.close();
 
-        assertThat(Files.readString(reportPath)).contains("0;;empty;the file has no data rows");
+        assertThat(Files.readString(reportPath)).contains("0;;empty;\"the file has no data rows");
     }
 }
