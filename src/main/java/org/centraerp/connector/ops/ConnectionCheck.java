@@ -26,8 +26,11 @@ public class ConnectionCheck {
     private final CentraClient centra;
     private final CentraEndpoint endpoint;
     private final List<FlowProbe> probes;
+    private final CentraTokenExpiry expiry;
 
-    public ConnectionCheck(CentraClient centra, CentraEndpoint endpoint, List<FlowProbe> probes) {
+    public ConnectionCheck(CentraClient centra, CentraEndpoint endpoint, List<FlowProbe> probes,
+                           CentraTokenExpiry expiry) {
+        this.expiry = expiry;
         this.centra = centra;
         this.endpoint = endpoint;
         this.probes = probes.stream().sorted(Comparator.comparing(FlowProbe::flow)).toList();
@@ -36,6 +39,7 @@ public class ConnectionCheck {
     /** Prints the result to {@code out}; returns the process exit status (0 when all is well). */
     public int run(PrintStream out) {
         out.println("Centra: " + endpoint.describe());
+        expiry.checkLine().ifPresent(out::println);
         try {
             CentraResponse stores = centra.query("stores", Map.of());
             printStores(out, stores.data().path("stores"));
