@@ -46,7 +46,8 @@ public class FlowPauses implements HealthIndicator {
      * A flow's failures in a row.
      *
      * @param cause       one line: what failed and why
-     * @param kind        the exception's class, to tell a repeat from a new failure
+     * @param kind        what kind of failure (for Centra: its class, and the permissions missing), to tell a repeat
+ *                    of the same trouble (HTTP 502, then 503) from a new one
      * @param access      Centra refused the token or the token lacks a permission
      * @param failures    failures in a row
      * @param since       first failure of the row
@@ -68,7 +69,7 @@ public class FlowPauses implements HealthIndicator {
             String cause = describe(failure);
             int failures = before == null ? 1 : before.failures() + 1;
             Instant next = scheduled ? null : now.plus(retry.after(failures));
-            return new Pause(cause, failure.getClass().getName(), isAccess(failure), failures,
+            return new Pause(cause, kindOf(failure), isAccess(failure), failures,
                     before == null ? now : before.since(), next);
         });
     }
@@ -108,6 +109,12 @@ public class FlowPauses implements HealthIndicator {
             return message;
         }
         return centra.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    static String kindOf(Throwable failure) {
+        return centraCause(failure).map(centra -> centra.getClass().getName()
+                        + (centra instanceof CentraPermissionException missing ? missing.permissions().toString() : ""))
+                .orElseGet(() -> failure.getClass().getName() + ": " + failure.getMessage());
     }
 
     static boolean isAccess(Throwable failure) {

@@ -54,8 +54,8 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
     private final FlowPauses pauses;
     private final Clock clock;
     private final Map<String, Suspended> suspended = new ConcurrentHashMap<>();
-    /** The cause each flow last logged in full, so a repeat gets a short line. */
-    private final Map<String, String> lastCauses = new ConcurrentHashMap<>();
+    /** The kind of failure each flow last logged in full, so a repeat gets a short line. */
+    private final Map<String, String> lastKinds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flow-retry");
         thread.setDaemon(true);
@@ -110,6 +110,7 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
             String flow = route.getRouteId();
             Throwable failure = exchange.getException();
             if (failure == null) {
+                lastKinds.remove(flow);
                 pauses.succeeded(flow).ifPresent(pause -> log.info("{} resumed: went through after {} failed"
                         + " attempt{}", flow, pause.failures(), pause.failures() == 1 ? "" : "s"));
                 return;
@@ -144,7 +145,7 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
                 : "next attempt at " + TIME.format(pause.nextAttempt());
         boolean tokenRefused = FlowPauses.centraCause(failure).filter(CentraAuthException.class::isInstance)
                 .isPresent();
-        if (pause.failures() > 1 && pause.cause().equals(lastCauses.get(flow))) {
+        if (pause.failures() > 1 && pause.kind().equals(lastKinds.get(flow))) {
             log.info("{} failed again (attempt {}, same cause since {}); {}", what, pause.failures(),
                     TIME.format(pause.since()), next);
         } else if (tokenRefused) {
@@ -153,7 +154,7 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
         } else {
             log.warn("{} failed: {}; {}", what, pause.cause(), next);
         }
-        lastCauses.put(flow, pause.cause());
+        lastKinds.put(flow, pause.kind());
         log.debug("{} failed", what, failure);
     }
 
