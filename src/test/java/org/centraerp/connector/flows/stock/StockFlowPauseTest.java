@@ -147,6 +147,28 @@ class StockFlowPauseTest {
     }
 
     @Test
+    void aRefusedTokenPausesWithOneClearLineAndHealthDownUntilAValidTokenIsInPlace(CapturedOutput output) {
+        writeToken("revoked-or-expired-token");
+        stock.drop("stock.csv", StockTestSupport.sampleFile());
+
+        await().atMost(PATIENCE).until(() -> pauses.pause(FLOW).map(FlowPauses.Pause::failures).orElse(0) >= 3);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Centra refused the token")).toList())
+                .as("one clear line for every flow").hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("CENTRA_TOKEN_FILE"));
+        assertThat(health.get("centra").health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.get("flows").health().getStatus()).isEqualTo(Status.DOWN);
+        assertNoStackTrace(output);
+        assertThat(stock.waiting()).hasSize(1);
+
+        writeToken("sandbox-demo-token");
+
+        assertThat(StockTestSupport.report(stock.awaitReports(1).get(0)).values()).hasSize(14)
+                .allSatisfy(line -> assertThat(line.get("outcome")).isEqualTo("applied"));
+        assertThat(health.get("centra").health().getStatus()).isNotEqualTo(Status.DOWN);
+    }
+
+    @Test
     void tokenExpiringInFiveDaysIsAWarningInHealth() {
         Health centra = health.get("centra").health();
 
