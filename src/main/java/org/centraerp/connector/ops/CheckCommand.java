@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.centraerp.connector.ConnectorApplication;
+import org.centraerp.connector.mapping.CentraMismatchError;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,7 +27,8 @@ public final class CheckCommand {
             context = SpringApplication.run(ConnectorApplication.class, withCheckDefaults(args));
         } catch (RuntimeException e) {
             System.out.println("check failed: " + rootMessage(e));
-            return 3;
+            // A mapping Centra's schema refuses is reported like a failed check: 1.
+            return rootCause(e) instanceof CentraMismatchError ? 1 : 3;
         }
         try (context) {
             int status = context.getBean(ConnectionCheck.class).run(System.out);
@@ -46,11 +48,16 @@ public final class CheckCommand {
         return all.toArray(String[]::new);
     }
 
-    static String rootMessage(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = rootCause(e);
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }
