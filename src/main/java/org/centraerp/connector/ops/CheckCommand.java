@@ -31,7 +31,10 @@ public final class CheckCommand {
             return rootCause(e) instanceof CentraMismatchError ? 1 : 3;
         }
         try (context) {
-            int status = context.getBean(ConnectionCheck.class).run(System.out);
+            int connection = context.getBean(ConnectionCheck.class).run(System.out);
+            int tests = MappingTests.print(MappingTests.run(
+                    context.getBean(org.centraerp.connector.mapping.MappingRepository.class).mappings()), System.out);
+            int status = connection != 0 ? connection : tests;
             return SpringApplication.exit(context, () -> status);
         }
     }

@@ -32,13 +32,15 @@ import org.springframework.stereotype.Component;
 public class Preview {
 
     /** Flows {@code preview} knows, with what identifies a record. */
-    static final String USAGE = "preview orders <order number> | returns <return id> | master-data <entity>";
+    static final String USAGE = "preview orders <order number> | returns <return id> | master-data <entity>"
+            + " [record: print the Centra record as fetched, for a mapping test]";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
     private final ErpDatabase erpDatabase;
     private final ObjectProvider<OrderExports> orderExports;
     private final ObjectProvider<MasterDataExport> masterData;
+    private boolean printRecord;
 
     public Preview(CentraClient centra, MappingRepository mappings, ErpDatabase erpDatabase,
                    ObjectProvider<OrderExports> orderExports, ObjectProvider<MasterDataExport> masterData) {
@@ -51,6 +53,15 @@ public class Preview {
 
     /** Prints the preview; returns the exit status (0 shown, 1 not found or not mappable, 2 usage). */
     public int run(String flow, String key, PrintStream out) {
+        return run(flow, key, false, out);
+    }
+
+    /**
+     * @param record print the Centra record as fetched (JSON) instead of what the ERP gets: the input of a mapping
+     *               test under {@code mappings/<customer>/tests/}
+     */
+    public int run(String flow, String key, boolean record, PrintStream out) {
+        this.printRecord = record;
         try {
             return switch (flow) {
                 case "orders" -> order(Long.parseLong(key), out);
@@ -91,6 +102,10 @@ public class Preview {
 
     private int print(String what, OrdersMapping mapping, JsonNode record, String keyColumn, long key, int version,
                       String folder, PrintStream out) {
+        if (printRecord) {
+            out.println(record.toPrettyString());
+            return 0;
+        }
         MappedOrder mapped;
         try {
             mapped = MappedOrder.map(mapping, record, keyColumn, key, version);
@@ -116,7 +131,12 @@ public class Preview {
             return usage("entity '" + entity + "' is not in " + mapping.file() + " (entities: "
                     + String.join(", ", mapping.entities().keySet()) + ")", out);
         }
-        List<Map<String, Object>> rows = flow.map(entity, flow.read(entity));
+        List<JsonNode> objects = flow.read(entity);
+        if (printRecord) {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(objects).toPrettyString());
+            return 0;
+        }
+        List<Map<String, Object>> rows = flow.map(entity, objects);
         Charset charset = mapping.csv().charset();
         ErpFileFormat format = mapping.format() == MasterDataMapping.Format.JSON ? ErpFileFormat.json(charset)
                 : ErpFileFormat.csv(mapping.csv().delimiter(), charset, mapping.csv().header());

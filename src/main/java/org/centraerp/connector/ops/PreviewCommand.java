@@ -29,6 +29,7 @@ public final class PreviewCommand {
             (arg.startsWith("--") ? options : words).add(arg);
         }
         words.remove(NAME);
+        boolean record = words.remove("record");
         if (words.size() != 2) {
             System.out.println("usage: " + Preview.USAGE);
             return 2;
@@ -43,7 +44,7 @@ public final class PreviewCommand {
             return 3;
         }
         try (context) {
-            int status = context.getBean(Preview.class).run(words.get(0), words.get(1), System.out);
+            int status = context.getBean(Preview.class).run(words.get(0), words.get(1), record, System.out);
             return SpringApplication.exit(context, () -> status);
         } catch (RuntimeException e) {
             System.out.println("preview failed: " + CheckCommand.rootMessage(e));
