@@ -81,7 +81,7 @@ class MappingTestsTest {
         assertThat(status).isEqualTo(1);
         assertThat(out).contains("FAILED " + acme.resolve("tests/orders/direct-to-consumer.centra.json"))
                 .contains("-   \"market\" : \"Sweden\",").contains("+   \"market\" : \"SEK\",")
-                .contains("ok      " + acme.resolve("tests/master-data/warehouses/seeded.centra.json"))
+                .contains("ok     " + acme.resolve("tests/master-data/warehouses/seeded.centra.json"))
                 .contains("check failed: 2 of 3 mapping tests differ");
     }
 }
