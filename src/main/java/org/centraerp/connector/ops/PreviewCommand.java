@@ -37,8 +37,8 @@ public final class PreviewCommand {
         options.add(NO_FOLDERS);
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(ConnectorApplication.class,
-                    CheckCommand.withCheckDefaults(options.toArray(String[]::new)));
+            context = CommandApplication.start(NAME, options.toArray(String[]::new),
+                    ConnectorApplication.CHECK_DEFAULTS, true);
         } catch (RuntimeException e) {
             System.out.println("preview failed: " + CheckCommand.rootMessage(e));
             return 3;
