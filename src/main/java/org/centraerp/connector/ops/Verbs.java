@@ -39,8 +39,8 @@ public final class Verbs {
         VERBS.put(CheckCommand.NAME, CheckCommand::run);
         VERBS.put(ResetStateCommand.NAME, ResetStateCommand::run);
         VERBS.put(SetupErpTablesCommand.NAME, SetupErpTablesCommand::run);
-        // More verbs: one line each, e.g. VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
-        //   preview (mappings), reconcile (console), sandbox (standalone sandbox).
+        VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
+        // More verbs: one line each: reconcile (console), sandbox (standalone sandbox).
     }
 
     private Verbs() {
