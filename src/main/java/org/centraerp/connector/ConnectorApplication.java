@@ -3,6 +3,7 @@ package org.centraerp.connector;
 import java.util.List;
 
 import org.centraerp.connector.ops.CheckCommand;
+import org.centraerp.connector.ops.reconciliation.ReconcileCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,9 @@ public class ConnectorApplication {
     public static void main(String[] args) {
         if (args.length > 0 && CheckCommand.NAME.equals(args[0])) {
             System.exit(CheckCommand.run(args));
+        }
+        if (args.length > 0 && ReconcileCommand.NAME.equals(args[0])) {
+            System.exit(ReconcileCommand.run(args));
         }
         SpringApplication.run(ConnectorApplication.class, args);
     }

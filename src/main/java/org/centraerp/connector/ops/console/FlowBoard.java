@@ -143,11 +143,16 @@ public class FlowBoard {
         return switch (scheme) {
             case "file" -> "files dropped in " + path;
             case "quartz" -> "schedule " + parameter(rest, "cron").replace('+', ' ');
-            case "timer" -> "every " + parameter(rest, "period");
+            case "timer" -> "every " + period(parameter(rest, "period"));
             case "direct" -> "called by other routes";
             case "platform-http" -> "HTTP " + path;
             default -> scheme;
         };
+    }
+
+    /** A timer period as written, or plain milliseconds as seconds: 60000 → 60s. */
+    private static String period(String period) {
+        return period.matches("\\d+") ? Long.parseLong(period) / 1000.0 + "s" : period;
     }
 
     private static String parameter(String rest, String name) {
