@@ -1,17 +1,14 @@
 package org.centraerp.connector.ops;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import org.centraerp.connector.ConnectorApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar connector.jar check}: starts the application without routes, runs the
- * {@link ConnectionCheck} and returns its exit status. Start-up failures (a bad mapping, an
- * unreachable state database) are reported as one line, without a stack trace.
+ * {@code java -jar connector.jar check}: starts the application without routes (and without a web server unless
+ * the built-in sandbox is the target: then on a free loopback port), runs the {@link ConnectionCheck} and returns
+ * its exit status. Start-up failures (a bad mapping, an unreachable state database) are reported as one line,
+ * without a stack trace.
  */
 public final class CheckCommand {
 
@@ -23,7 +20,7 @@ public final class CheckCommand {
     public static int run(String[] args) {
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(ConnectorApplication.class, withCheckDefaults(args));
+            context = CommandApplication.start(NAME, args, ConnectorApplication.CHECK_DEFAULTS, true);
         } catch (RuntimeException e) {
             System.out.println("check failed: " + rootMessage(e));
             return 3;
@@ -36,21 +33,10 @@ public final class CheckCommand {
 
     /** The user's arguments, plus each of {@link ConnectorApplication#CHECK_DEFAULTS} the user did not set. */
     static String[] withCheckDefaults(String[] args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        for (String fallback : ConnectorApplication.CHECK_DEFAULTS) {
-            String key = fallback.substring(0, fallback.indexOf('=') + 1);
-            if (all.stream().noneMatch(arg -> arg.startsWith(key))) {
-                all.add(fallback);
-            }
-        }
-        return all.toArray(String[]::new);
+        return CommandApplication.withDefaults(args, ConnectorApplication.CHECK_DEFAULTS);
     }
 
     static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return CommandApplication.rootMessage(e);
     }
 }

@@ -27,6 +27,12 @@ public class SandboxConfiguration {
         return data;
     }
 
+    /** Which run of the sandbox this is (the connector's state belongs to one). */
+    @Bean
+    SandboxInstance sandboxInstance() {
+        return SandboxInstance.fresh();
+    }
+
     /** Registered for the GraphQL path only, so the admin endpoint needs no token and is never rate limited. */
     @Bean
     FilterRegistrationBean<SandboxGatewayFilter> sandboxGatewayFilter(SandboxTokens tokens, RateLimiter rateLimiter,

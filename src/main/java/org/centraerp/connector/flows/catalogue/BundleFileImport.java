@@ -111,6 +111,7 @@ public class BundleFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe bundleProbe() {
-        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"));
+        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"),
+                List.of("check/updateBundle"));
     }
 }

@@ -37,6 +37,11 @@ public final class ReconcileCommand {
         String kind = words.isEmpty() ? "" : words.remove(0);
         boolean heal = words.remove("--heal");
         Instant since = null;
+        int joined = words.stream().filter(w -> w.startsWith("--since=")).findFirst().map(words::indexOf).orElse(-1);
+        if (joined >= 0) { // --since=2026-11-01 as well as --since 2026-11-01
+            words.add(joined + 1, words.remove(joined).substring("--since=".length()));
+            words.add(joined, "--since");
+        }
         int at = words.indexOf("--since");
         if (at >= 0) {
             try {

@@ -28,6 +28,9 @@ class ReconcileCommandTest {
         bytes.reset();
         assertThat(ReconcileCommand.run(new String[] {"reconcile", "orders", "--since", "yesterday"}, out)).isEqualTo(3);
         assertThat(printed().strip()).isEqualTo("reconcile failed: --since needs a date like 2026-11-01");
+        bytes.reset();
+        assertThat(ReconcileCommand.run(new String[] {"orders", "--since=2026-13-01"}, out)).isEqualTo(3);
+        assertThat(printed().strip()).isEqualTo("reconcile failed: --since needs a date like 2026-11-01");
     }
 
     @Test
