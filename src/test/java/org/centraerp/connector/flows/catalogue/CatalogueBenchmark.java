@@ -113,6 +113,9 @@ public final class CatalogueBenchmark {
         System.out.printf("%-58s %10.2f %10s %10.2f   (%s)%n", "mutations per style, now", 
                 (double) first.mutations() / styles, "before:", (double) mutationsBefore / styles,
                 first.byDocument());
+        System.out.printf("%-58s %8.0fms   (sandbox latency 50 ms; the rest is this machine's load, the"
+                + " rate limiter's waits and the sandbox's own work)%n", "mean time of one call, first import",
+                first.meanMillis());
         System.out.printf("%-58s %9.1fs %10d %10d   (%d rows changed; mutations by document: %s)%n",
                 "re-import with 1% of the rows changed", again.toMillis() / 1000.0, second.requests(),
                 second.mutations(), changed, second.byDocument());
@@ -163,13 +166,16 @@ public final class CatalogueBenchmark {
     }
 
     /** Calls to Centra by GraphQL document, from the client's metrics. */
-    record Calls(Map<String, Long> byDocument) {
+    record Calls(Map<String, Long> byDocument, double seconds) {
 
         static Calls of(MeterRegistry meters) {
             Map<String, Long> counts = new TreeMap<>();
-            meters.find("connector.centra.requests").timers()
-                    .forEach(t -> counts.merge(t.getId().getTag("document"), t.count(), Long::sum));
-            return new Calls(counts);
+            double[] seconds = {0};
+            meters.find("connector.centra.requests").timers().forEach(t -> {
+                counts.merge(t.getId().getTag("document"), t.count(), Long::sum);
+                seconds[0] += t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+            });
+            return new Calls(counts, seconds[0]);
         }
 
         Calls minus(Calls earlier) {
@@ -180,7 +186,12 @@ public final class CatalogueBenchmark {
                     counts.put(document, delta);
                 }
             });
-            return new Calls(counts);
+            return new Calls(counts, seconds - earlier.seconds);
+        }
+
+        /** Mean time of one call as the client saw it (rate limiter's waits and retries included), ms. */
+        double meanMillis() {
+            return requests() == 0 ? 0 : seconds * 1000 / requests();
         }
 
         long requests() {
