@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClock;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.mapping.StockMapping.ProductKey;
@@ -48,10 +50,15 @@ final class AbsoluteStockSender implements StockSender {
         this.centra = centra;
         this.sentValues = sentValues;
         this.batchSize = batchSize;
-        this.sizer = ComplexityBatchSizer.of("setStock", centra, batchSize);
+        // without a client (tests of what is compared before sending) batches are simply batch-size
+        this.sizer = centra == null ? new ComplexityBatchSizer("setStock", List.of(), batchSize)
+                : ComplexityBatchSizer.of("setStock", centra, batchSize);
         this.productKey = productKey;
         this.description = description;
         this.report = report;
+        if (centra != null) {
+            report.forecast(new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM));
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClock;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.centra.CentraUnavailableException;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.mapping.StockMapping.ProductKey;
@@ -53,6 +55,9 @@ final class DeltaStockSender implements StockSender {
         this.fileName = fileName;
         this.keyPrefix = "stock-" + checksum.substring(0, 16) + "-" + batchSize + "-";
         this.report = report;
+        if (centra != null) {
+            report.forecast(new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM));
+        }
     }
 
     @Override

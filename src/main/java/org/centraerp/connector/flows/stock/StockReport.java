@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ final class StockReport implements AutoCloseable {
     private final long progressNanos;
     private final long started = System.nanoTime();
     private long lastProgress = started;
+    private QuotaForecast forecast;
     private final StringBuilder notes = new StringBuilder();
 
     /**
@@ -151,9 +153,20 @@ final class StockReport implements AutoCloseable {
         double seconds = (now - started) / 1e9;
         double perSecond = done / Math.max(seconds, 1e-3);
         long left = perSecond > 0 ? (long) ((totalLines - done) / perSecond) : -1;
+        if (forecast != null) {
+            log.info("{}: {} of {} lines ({}%), {} lines/s, {}", fileName, done, totalLines,
+                    totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond),
+                    forecast.forecast(done, Math.max(done, totalLines)).text());
+            return;
+        }
         log.info("{}: {} of {} lines ({}%), {} lines/s, about {} left", fileName, done, totalLines,
                 totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond),
                 left < 0 ? "?" : Duration.ofSeconds(left).toString().substring(2).toLowerCase(Locale.ROOT));
+    }
+
+    /** Progress lines also say when the file will be done under Centra's hourly and 10 s quotas. */
+    void forecast(QuotaForecast quotaForecast) {
+        this.forecast = quotaForecast;
     }
 
     /** Finishes the report and puts it in place. */
