@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
+import org.centraerp.connector.mapping.Quoting;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -65,7 +66,7 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
                 throw wrongCharset(c);
             }
             throw new ErpFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
-                    + delimiter + "': " + e.getMessage(), e);
+                    + delimiter + "': " + Quoting.abbreviate(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -88,7 +89,7 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         List<String> missing = columns.stream().filter(c -> !found.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new ErpFileRefusedException("line 1: the header has no column " + quoted(missing) + " (found: "
-                    + String.join(String.valueOf(delimiter), found) + "); " + mappingFile + " expects the columns "
+                    + Quoting.abbreviate(String.join(String.valueOf(delimiter), found)) + "); " + mappingFile + " expects the columns "
                     + quoted(columns) + " separated by '" + delimiter + "'");
         }
     }

@@ -104,7 +104,7 @@ record FieldRule(String name, Source source, Object defaultValue, LookupTable lo
         if (hasLookupDefault) {
             return lookupDefault;
         }
-        throw new IllegalArgumentException("'" + code + "' is not in lookup table '" + lookup.name()
+        throw new IllegalArgumentException("'" + Quoting.abbreviate(code) + "' is not in lookup table '" + lookup.name()
                 + "' (add it to " + lookup.file() + " or set lookup-default)");
     }
 

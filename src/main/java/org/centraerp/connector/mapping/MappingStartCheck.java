@@ -11,16 +11,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Checks the customer's mappings as soon as the configuration is read, before any bean is made: broken mappings stop
  * the start with their problems alone ({@link MappingFailureAnalyzer}), not at the end of a chain of beans that could
  * not be created. {@link MappingRepository} loads them again for the application. Registered in
- * {@code META-INF/spring.factories}; {@code connector.mappings.check-at-start=false} turns it off.
+ * {@code META-INF/spring.factories}.
  */
 public class MappingStartCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
-        if (!environment.getProperty("connector.mappings.check-at-start", Boolean.class, true)) {
-            return;
-        }
         String directory = environment.getProperty("connector.mappings-dir", "mappings");
         String customer = environment.getProperty("connector.customer", "default");
         DefaultCamelContext camel = new DefaultCamelContext();

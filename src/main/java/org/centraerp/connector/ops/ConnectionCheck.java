@@ -36,9 +36,12 @@ public class ConnectionCheck {
     private final List<FlowProbe> probes;
     private final ObjectProvider<CentraBindingCheck> binding;
     private final ObjectProvider<ErpTableCheck> erpTables;
+    private final CentraTokenExpiry expiry;
 
     public ConnectionCheck(CentraClient centra, CentraEndpoint endpoint, List<FlowProbe> probes,
-                           ObjectProvider<CentraBindingCheck> binding, ObjectProvider<ErpTableCheck> erpTables) {
+                           ObjectProvider<CentraBindingCheck> binding, ObjectProvider<ErpTableCheck> erpTables,
+                           CentraTokenExpiry expiry) {
+        this.expiry = expiry;
         this.centra = centra;
         this.endpoint = endpoint;
         this.probes = probes.stream().sorted(Comparator.comparing(FlowProbe::flow)).toList();
@@ -49,6 +52,7 @@ public class ConnectionCheck {
     /** Prints the result to {@code out}; returns the process exit status (0 when all is well). */
     public int run(PrintStream out) {
         out.println("Centra: " + endpoint.describe());
+        expiry.checkLine().ifPresent(out::println);
         try {
             CentraResponse stores = centra.query("stores", Map.of());
             printStores(out, stores.data().path("stores"));

@@ -41,6 +41,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void tokenExpiryIsShown(CapturedOutput output) {
+        String in5Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+
+        int status = check("--connector.centra.token-expires=" + in5Days);
+
+        assertThat(status).isZero();
+        assertThat(output.getOut()).contains("Token expires: " + in5Days + " (in 5 days)");
+    }
+
+    @Test
     void expiredTokenFailsWithOneLineSayingWhatToDo(CapturedOutput output) {
         int status = check("--connector.centra.token=sandbox-expired-token");
 

@@ -22,7 +22,9 @@ public final class ImportReport implements AutoCloseable {
 
     /** What happened to one row. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, FAILED;
+        CREATED, UPDATED, UNCHANGED, FAILED,
+        /** Prices: a variant without a row of its own that now sells at its product's price. */
+        INHERITED;
 
         public String text() {
             return name().toLowerCase();
@@ -69,6 +71,19 @@ public final class ImportReport implements AutoCloseable {
                 return;
             }
             printer.printRecord(line, key == null ? "" : key, outcome.text(), reason == null ? "" : reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temp, e);
+        }
+    }
+
+    /** A row about the file as a whole (line 0), e.g. {@code file-grew}; not counted as a row. */
+    public void fileNote(String outcome, String reason) {
+        try {
+            if (withPricelist) {
+                printer.printRecord(0, "", "", outcome, reason);
+            } else {
+                printer.printRecord(0, "", outcome, reason);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temp, e);
         }

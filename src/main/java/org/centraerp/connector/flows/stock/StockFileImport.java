@@ -107,7 +107,10 @@ public class StockFileImport {
         StockFileReader reader = new StockFileReader(mapping);
         try {
             StockLineMapper mapper = new StockLineMapper(mapping, file.getFileName().toString(), warehouseIds());
-            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), report);
+            String pass = exchange.getIn().getHeader(CHECKSUM, String.class).substring(0, 16) + "-"
+                    + exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
+            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), pass,
+                    report);
             reader.forEachRecord(taken, record -> mapper.map(record, report).ifPresent(sender::accept));
             sender.finish();
         } catch (RuntimeException e) {
@@ -128,13 +131,13 @@ public class StockFileImport {
         log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), report.summary(), DONE_FOLDER, archived);
     }
 
-    private StockSender sender(StockMapping mapping, Path file, String checksum, StockReport report) {
+    private StockSender sender(StockMapping mapping, Path file, String checksum, String pass, StockReport report) {
         String name = file.getFileName().toString();
         return mapping.mode() == StockMapping.Mode.DELTA
                 ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), mapping.productKey(), name,
                         checksum, report)
                 : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), mapping.productKey(),
-                        "ERP stock file " + name, report);
+                        "ERP stock file " + name, pass, report);
     }
 
     /** Centra's warehouse ids, read once per file: a line for another id is reported instead of sent. */

@@ -32,6 +32,8 @@ final class StockReport implements AutoCloseable {
         APPLIED,
         /** Absolute mode: Centra was last sent the same quantity; nothing sent. */
         UNCHANGED,
+        /** Absolute mode: sent by an earlier reading of this same file (rolled back after Centra went away). */
+        APPLIED_EARLIER,
         /** Delta mode: this line's batch was applied before (a re-dropped file, a restart); not sent again. */
         ALREADY_APPLIED,
         /** The line cannot be used (unknown warehouse code, not a whole number, negative…); not sent. */

@@ -3,6 +3,8 @@ package org.centraerp.connector.flows.prices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +32,7 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
 
         prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
         Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+        lines.remove(0L); // variants that inherit a price (aVariantWithoutItsOwnPriceIsReportedAsInheriting...)
 
         assertThat(lines).hasSize(13);
         assertThat(lines.values()).allSatisfy(l -> assertThat(l.get("outcome")).isEqualTo("updated"));
@@ -40,6 +43,34 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
                 .containsEntry("TEE-WHITE@USD", "34.0").containsEntry("JEANS-INDIGO@EUR", "99.95")
                 .containsEntry("SWEATER-GREEN@SEK", "599.0 before 799.0")
                 .containsEntry("CHAIR-OAK@SEK", "1995.0 before 2495.0");
+    }
+
+    @Test
+    void aVariantWithoutItsOwnPriceIsReportedAsInheritingTheProductPrice() throws Exception {
+        prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
+        Path reportFile = prices.awaitReports(1).get(0);
+
+        List<Map<String, String>> inherited = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+                .setSkipHeaderRecord(true).get().parse(java.nio.file.Files.newBufferedReader(reportFile))) {
+            parser.forEach(record -> {
+                if ("inherited".equals(record.get("outcome"))) {
+                    inherited.add(record.toMap());
+                }
+            });
+        }
+
+        // SWEATER-GREEN-S sells at 599 (sale, before 799) in SEK: the lowest, so the product price; BLUE has no row
+        assertThat(inherited).anySatisfy(row -> {
+            assertThat(row.get("key")).contains("SWEATER-BLUE");
+            assertThat(row.get("pricelist")).isEqualTo("SEK");
+            assertThat(row.get("reason")).contains("599").contains("before 799").contains("SWEATER-GREEN-S");
+        });
+        assertThat(inherited).anySatisfy(row -> {
+            assertThat(row.get("key")).contains("TEE-BLACK");
+            assertThat(row.get("pricelist")).isEqualTo("USD");
+        });
+        assertThat(inherited).noneSatisfy(row -> assertThat(row.get("key")).contains("TEE-WHITE"));
     }
 
     @Test
