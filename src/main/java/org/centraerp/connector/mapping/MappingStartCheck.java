@@ -8,8 +8,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Checks the customer's mappings once the configuration is complete (test properties included) and before any bean
- * is made: broken mappings stop
+ * Checks the customer's mappings once the configuration is complete (tests' dynamic properties included), before
+ * any bean is made: broken mappings stop
  * the start with their problems alone ({@link MappingFailureAnalyzer}), not at the end of a chain of beans that could
  * not be created. {@link MappingRepository} loads them again for the application. Registered in
  * {@code META-INF/spring.factories}.
