@@ -102,6 +102,24 @@ public final class CentraClient implements AutoCloseable {
         return access;
     }
 
+    /**
+     * Uses {@code text} for the document {@code name} from now on, in place of {@code centra/<name>.graphql}: the
+     * queries built from the customer's mappings, and hand-written ones from {@code mappings/<customer>/queries/}.
+     */
+    public void define(String name, String text) {
+        documents.define(name, text);
+    }
+
+    /** The text of the document as it is sent (built, overridden or from the classpath). */
+    public String documentText(String name) {
+        return documents.get(name).text();
+    }
+
+    /** Whether the document holds a mutation. */
+    public boolean isMutation(String name) {
+        return documents.get(name).mutation();
+    }
+
     /** Runs a query document; retried on 429, 5xx, timeouts and dropped connections. */
     public CentraResponse query(String document, Map<String, Object> variables) {
         CentraDocuments.Document doc = documents.get(document);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.centraerp.connector.ops.reconciliation.ReconcileCommand;
+
 /**
  * The connector's commands ({@code java -jar connector.jar <verb> [--options]}), found wherever the verb stands among
  * the arguments: {@code mvn spring-boot:run -Dspring-boot.run.arguments=check} passes
@@ -39,8 +41,9 @@ public final class Verbs {
         VERBS.put(CheckCommand.NAME, CheckCommand::run);
         VERBS.put(ResetStateCommand.NAME, ResetStateCommand::run);
         VERBS.put(SetupErpTablesCommand.NAME, SetupErpTablesCommand::run);
-        // More verbs: one line each, e.g. VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
-        //   preview (mappings), reconcile (console), sandbox (standalone sandbox).
+        VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
+        VERBS.put(ReconcileCommand.NAME, ReconcileCommand::run);
+        // More verbs: one line each: sandbox (standalone sandbox).
     }
 
     private Verbs() {

@@ -97,6 +97,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void againstARealCentraNoWebServerIsStartedAndNoRoute() {
+        try (var context = CommandApplication.start(CheckCommand.NAME, new String[] {
+                "--spring.datasource.url=jdbc:h2:mem:check-web-" + System.nanoTime(),
+                "--connector.centra.url=https://brand.centra.example/graphql", "--connector.centra.token=t"},
+                org.centraerp.connector.ConnectorApplication.CHECK_DEFAULTS, true)) {
+            assertThat(context).isNotInstanceOf(org.springframework.boot.web.context.WebServerApplicationContext.class);
+            assertThat(context.getBean(org.apache.camel.CamelContext.class).getRoutes()).isNotEmpty()
+                    .allMatch(route -> !context.getBean(org.apache.camel.CamelContext.class).getRouteController()
+                            .getRouteStatus(route.getRouteId()).isStarted());
+        }
+    }
+
+    @Test
     void theVerbIsFoundWhereverItStands() {
         var found = Verbs.find(new String[] {"--spring.profiles.active=demo", "check", "--x=1"}).orElseThrow();
         assertThat(found.name()).isEqualTo("check");
