@@ -61,8 +61,8 @@ public class ErpTableCheck implements HealthIndicator, SmartInitializingSingleto
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!database.configured()) {
-            return;
+        if (!database.configured() || !environment.getProperty("connector.command", "").isBlank()) {
+            return; // commands (check, setup-erp-tables) print the problems themselves
         }
         try {
             problems().ifPresent(line -> log.warn(line));

@@ -1,6 +1,7 @@
 package org.centraerp.connector.ops;
 
 import org.centraerp.connector.ConnectorApplication;
+import org.centraerp.connector.mapping.CentraMismatchError;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,17 +24,35 @@ public final class CheckCommand {
             context = CommandApplication.start(NAME, args, ConnectorApplication.CHECK_DEFAULTS, true);
         } catch (RuntimeException e) {
             System.out.println("check failed: " + rootMessage(e));
-            return 3;
+            // A mapping Centra's schema refuses is reported like a failed check: 1.
+            return rootCause(e) instanceof CentraMismatchError ? 1 : 3;
         }
         try (context) {
-            int status = context.getBean(ConnectionCheck.class).run(System.out);
-            return SpringApplication.exit(context, () -> status);
+            int status;
+            try {
+                status = context.getBean(ConnectionCheck.class).run(System.out);
+            } catch (RuntimeException e) {
+                System.out.println("check failed: " + rootMessage(e));
+                status = 1;
+            }
+            int tests = MappingTests.print(MappingTests.run(
+                    context.getBean(org.centraerp.connector.mapping.MappingRepository.class).mappings()), System.out);
+            int exit = status != 0 ? status : tests;
+            return SpringApplication.exit(context, () -> exit);
         }
     }
 
     /** The user's arguments, plus each of {@link ConnectorApplication#CHECK_DEFAULTS} the user did not set. */
     static String[] withCheckDefaults(String[] args) {
         return CommandApplication.withDefaults(args, ConnectorApplication.CHECK_DEFAULTS);
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static String rootMessage(Throwable e) {

@@ -16,9 +16,11 @@ public final class ResetStateCommand {
     static final List<String> DEFAULTS = List.of(
             "--camel.main.auto-startup=false",
             "--connector.sandbox.enabled=false",
+            // only the beans the command asks for: a quicker start, and no start-up checks of the flows
+            "--spring.main.lazy-initialization=true",
             "--spring.main.banner-mode=off",
             "--logging.level.root=WARN",
-            "--logging.level.org.centraerp=WARN",
+            "--logging.level.org.centraerp=ERROR",
             "--logging.level.org.apache.camel=ERROR",
             "--logging.level.org.springframework.boot.SpringApplication=OFF",
             "--logging.level.org.springframework.boot.diagnostics=OFF");
@@ -35,6 +37,8 @@ public final class ResetStateCommand {
             return 3;
         }
         try (context) {
+            // lazy beans: migrate the state schema first (a database of an older version gets the binding table)
+            context.getBeansOfType(org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer.class);
             CentraBindingCheck binding = context.getBean(CentraBindingCheck.class);
             String was = binding.stored().map(Object::toString).orElse("no Centra recorded");
             List<String> tables = binding.reset();

@@ -41,9 +41,9 @@ public final class Verbs {
         VERBS.put(CheckCommand.NAME, CheckCommand::run);
         VERBS.put(ResetStateCommand.NAME, ResetStateCommand::run);
         VERBS.put(SetupErpTablesCommand.NAME, SetupErpTablesCommand::run);
+        VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
         VERBS.put(ReconcileCommand.NAME, ReconcileCommand::run);
-        // More verbs: one line each, e.g. VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
-        //   preview (mappings), reconcile (console), sandbox (standalone sandbox).
+        // More verbs: one line each: sandbox (standalone sandbox).
     }
 
     private Verbs() {

@@ -41,6 +41,11 @@ public class StateConfiguration {
     }
 
     @Bean
+    CentraSchemaCache centraSchemaCache(StateDatabase db) {
+        return new CentraSchemaCache(db);
+    }
+
+    @Bean
     OperatorActions operatorActions(StateDatabase db) {
         return new OperatorActions(db);
     }

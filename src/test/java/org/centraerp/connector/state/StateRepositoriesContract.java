@@ -70,6 +70,19 @@ abstract class StateRepositoriesContract {
     }
 
     @Test
+    void centraSchemaIsKeptPerAddressWholeAndReplacedByTheNextRead() {
+        CentraSchemaCache cache = new CentraSchemaCache(db);
+        String large = "type Order {\n" + "  field: String\n".repeat(20_000) + "}\n"; // > 64 KB
+        assertThat(cache.read("https://brand.centra.com/graphql")).isEmpty();
+        cache.save("https://brand.centra.com/graphql", large);
+        cache.save("sandbox", "type Query { stores: [String] }");
+        assertThat(cache.read("https://brand.centra.com/graphql")).contains(large);
+        cache.save("https://brand.centra.com/graphql", "type Query { orders: [String] }");
+        assertThat(cache.read("https://brand.centra.com/graphql")).contains("type Query { orders: [String] }");
+        assertThat(cache.read("sandbox")).contains("type Query { stores: [String] }");
+    }
+
+    @Test
     void keyIsClaimedOnceThenNeverAgain() {
         IdempotencyKeys keys = new IdempotencyKeys(db);
         assertThat(keys.claim("orders-to-erp", "order-1001", "erp-42")).isTrue();
