@@ -71,9 +71,14 @@ public class CentraBindingCheck implements SmartInitializingSingleton {
     public Optional<String> verify(Binding current) {
         Optional<Binding> stored = bindings.read();
         if (stored.isEmpty()) {
-            bindings.bind(current);
-            log.info("State database bound to Centra {}", current);
-            return Optional.empty();
+            if (bindings.bindIfAbsent(current)) {
+                log.info("State database bound to Centra {}", current);
+                return Optional.empty();
+            }
+            stored = bindings.read(); // another instance bound it a moment ago
+            if (stored.isEmpty()) {
+                throw new IllegalStateException("the state's Centra binding could be neither written nor read");
+            }
         }
         Binding was = stored.get();
         if (same(was, current)) {
@@ -114,9 +119,9 @@ public class CentraBindingCheck implements SmartInitializingSingleton {
                     .map(store -> store.path("id").asText() + " " + store.path("name").asText())
                     .toList());
             return Optional.of(new Binding(url, "stores " + identity));
-        } catch (CentraException e) {
+        } catch (RuntimeException e) {
             log.warn("Cannot ask Centra which stores it has ({}); the state's Centra is checked by its URL only",
-                    e.getMessage());
+                    e instanceof CentraException ? e.getMessage() : e.getClass().getSimpleName());
             return Optional.of(new Binding(url, ""));
         }
     }

@@ -36,9 +36,12 @@ public class ConnectionCheck {
     private final List<FlowProbe> probes;
     private final ObjectProvider<CentraBindingCheck> binding;
     private final ObjectProvider<ErpTableCheck> erpTables;
+    private final CentraTokenExpiry expiry;
 
     public ConnectionCheck(CentraClient centra, CentraEndpoint endpoint, List<FlowProbe> probes,
-                           ObjectProvider<CentraBindingCheck> binding, ObjectProvider<ErpTableCheck> erpTables) {
+                           ObjectProvider<CentraBindingCheck> binding, ObjectProvider<ErpTableCheck> erpTables,
+                           CentraTokenExpiry expiry) {
+        this.expiry = expiry;
         this.centra = centra;
         this.endpoint = endpoint;
         this.probes = probes.stream().sorted(Comparator.comparing(FlowProbe::flow)).toList();
@@ -49,6 +52,7 @@ public class ConnectionCheck {
     /** Prints the result to {@code out}; returns the process exit status (0 when all is well). */
     public int run(PrintStream out) {
         out.println("Centra: " + endpoint.describe());
+        expiry.checkLine().ifPresent(out::println);
         try {
             CentraResponse stores = centra.query("stores", Map.of());
             printStores(out, stores.data().path("stores"));
@@ -102,7 +106,12 @@ public class ConnectionCheck {
                     lacking.addAll(e.permissions());
                 }
             }
-            out.printf("  %-24s %s%n", probe.flow(), lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking));
+            String line = lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking);
+            if (!probe.unprobed().isEmpty()) {
+                line += " (also needs " + String.join(", ", probe.unprobed()) + " to create what is missing:"
+                        + " not checked, only a change would show it)";
+            }
+            out.printf("  %-24s %s%n", probe.flow(), line);
             missing.addAll(lacking);
         }
         return List.copyOf(missing);

@@ -61,6 +61,22 @@ public final class CentraBindings {
     }
 
     /**
+     * Records the Centra unless one is recorded already (another instance on the same state database may have
+     * just done so).
+     *
+     * @return false when a binding was there
+     */
+    public boolean bindIfAbsent(Binding binding) {
+        try {
+            db.jdbc().update("INSERT INTO " + TABLE + " (id, centra_url, centra_identity, bound_at) VALUES (1, ?, ?, ?)",
+                    binding.url(), binding.identity(), db.now());
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException alreadyBound) {
+            return false;
+        }
+    }
+
+    /**
      * Empties every state table ({@code connector_*}: what was sent, ids, versions, watermarks, dead letters, file
      * locks, the binding). The schema and its migration history stay.
      *

@@ -41,6 +41,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void tokenExpiryIsShown(CapturedOutput output) {
+        String in5Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+
+        int status = check("--connector.centra.token-expires=" + in5Days);
+
+        assertThat(status).isZero();
+        assertThat(output.getOut()).contains("Token expires: " + in5Days + " (in 5 days)");
+    }
+
+    @Test
     void expiredTokenFailsWithOneLineSayingWhatToDo(CapturedOutput output) {
         int status = check("--connector.centra.token=sandbox-expired-token");
 
@@ -84,6 +94,19 @@ class CheckCommandTest {
                 .contains("check failed: the token lacks Bundle:write, Display:write, Order.isLocked:write, Price:write,"
                         + " Product:write, ProductVariant:write, Return:write, Shipment:write, StockChange:write");
         assertNoStackTrace(output);
+    }
+
+    @Test
+    void againstARealCentraNoWebServerIsStartedAndNoRoute() {
+        try (var context = CommandApplication.start(CheckCommand.NAME, new String[] {
+                "--spring.datasource.url=jdbc:h2:mem:check-web-" + System.nanoTime(),
+                "--connector.centra.url=https://brand.centra.example/graphql", "--connector.centra.token=t"},
+                org.centraerp.connector.ConnectorApplication.CHECK_DEFAULTS, true)) {
+            assertThat(context).isNotInstanceOf(org.springframework.boot.web.context.WebServerApplicationContext.class);
+            assertThat(context.getBean(org.apache.camel.CamelContext.class).getRoutes()).isNotEmpty()
+                    .allMatch(route -> !context.getBean(org.apache.camel.CamelContext.class).getRouteController()
+                            .getRouteStatus(route.getRouteId()).isStarted());
+        }
     }
 
     @Test

@@ -76,6 +76,19 @@ public final class ImportReport implements AutoCloseable {
         }
     }
 
+    /** A row about the file as a whole (line 0), e.g. {@code file-grew}; not counted as a row. */
+    public void fileNote(String outcome, String reason) {
+        try {
+            if (withPricelist) {
+                printer.printRecord(0, "", "", outcome, reason);
+            } else {
+                printer.printRecord(0, "", outcome, reason);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temp, e);
+        }
+    }
+
     public int count(Outcome outcome) {
         return counts.getOrDefault(outcome, 0);
     }

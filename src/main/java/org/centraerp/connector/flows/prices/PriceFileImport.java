@@ -58,8 +58,9 @@ public class PriceFileImport {
     public void check(Exchange exchange) {
         ErpInboxFile file = ErpInboxFile.of(exchange);
         try {
-            long rows = new ErpCsvFile(mappings.prices()).check(file.path());
-            log.info("{}: {} price rows, sending to Centra", file.name(), rows);
+            long[] rows = {0};
+            new ErpCsvFile(mappings.prices()).forEachRow(file.taken(exchange), row -> rows[0]++);
+            log.info("{}: {} price rows, sending to Centra", file.name(), rows[0]);
         } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
         }
@@ -81,7 +82,8 @@ public class PriceFileImport {
         // every line that named a variant of a pricelist with the same price shares its outcome
         Map<String, List<Long>> sameVariant = new LinkedHashMap<>();
         PriceRowResolver resolver = new PriceRowResolver(mapping, centra, ids);
-        new ErpCsvFile(mapping).forEachRow(file.path(), row -> {
+        ErpCsvFile csv = new ErpCsvFile(mapping);
+        csv.forEachRow(file.taken(exchange), row -> {
             PriceRowResolver.Result result = resolver.resolve(row);
             if (result.row() == null) {
                 lines.put(row.line(), new Line(result.key(), result.pricelist(), Outcome.FAILED, result.problem()));
@@ -109,6 +111,7 @@ public class PriceFileImport {
         lines.forEach((line, l) -> report.row(line, l.key(), l.pricelist(), l.outcome(), l.reason()));
         // line 0: not a row of the file, a variant the file's prices reached through its product
         inherited.forEach(i -> report.row(0, i.key(), i.pricelist(), Outcome.INHERITED, i.reason()));
+        file.reportGrowth(exchange, report, csv);
         report.close();
         log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
     }
