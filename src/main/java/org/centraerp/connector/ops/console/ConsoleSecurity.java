@@ -22,6 +22,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * chain (the webhook, whose HMAC is its guard, and the sandbox) are not touched.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleSecurity {
 
