@@ -54,9 +54,16 @@ class SandboxFidelityTest extends SandboxTestSupport {
             Map.entry("045-markets.json", UNDEFINED_FRAGMENT), // ...marketFields
             Map.entry("046-updateMarket.json", UNDEFINED_FRAGMENT)); // ...marketFields
 
-    /** A documented answer that keys its field differently from its request; its repaired twin fails for that only. */
-    static final Map<String, String> REPAIRED_ANSWER_MISTAKES = Map.of(
-            "045-markets.json", "data.market: missing"); // request asks markets, the answer shows market
+    /**
+     * Repaired examples whose documented answer cannot be met, and the only problem they may have: 045's answer keys
+     * {@code market} for a request of {@code markets}; 027 creates its at-once window with allocation rule 12, which
+     * its own answer shows as rule 2, so the sandbox refuses it and the window 029 updates (id 3) is 028's pre-order
+     * window, without the at-once fields.
+     */
+    static final Map<String, List<String>> REPAIRED_ANSWER_MISTAKES = Map.of(
+            "045-markets.json", List.of("data.market: missing"),
+            "029-updateDeliveryWindow.json", List.of("data.updateDeliveryWindow.deliveryWindow.daysFromNow: missing",
+                    "data.updateDeliveryWindow.deliveryWindow.selectableDate: missing"));
 
     private record Replay(CentraExample example, Verdict verdict, Optional<Verdict> repaired) {
     }
@@ -88,9 +95,9 @@ class SandboxFidelityTest extends SandboxTestSupport {
             } else if (expected != null && !refusedFor(verdict, expected)) {
                 wrong.add(name + ": expected to be refused for \"" + expected + "\" only, got " + verdict.problems());
             }
-            String mistake = REPAIRED_ANSWER_MISTAKES.get(name);
+            List<String> mistake = REPAIRED_ANSWER_MISTAKES.get(name);
             replay.repaired().filter(repaired -> mistake == null ? !repaired.passed()
-                            : !repaired.problems().equals(List.of(mistake)))
+                            : !repaired.problems().equals(mistake))
                     .ifPresent(repaired -> wrong.add(name + " with its fragment: " + repaired.problems()));
         }
         assertThat(wrong).as("documented examples not answered as documented").isEmpty();

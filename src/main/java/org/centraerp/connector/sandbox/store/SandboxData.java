@@ -35,6 +35,11 @@ public final class SandboxData {
     public final Table<PriceAlteration> priceAlterations = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
+    /** B2B: accounts, their buyers, payment terms and delivery windows. */
+    public final Table<Account> accounts = new Table<>();
+    public final Table<Buyer> buyers = new Table<>();
+    public final Table<PaymentTerms> paymentTerms = new Table<>();
+    public final Table<DeliveryWindow> deliveryWindows = new Table<>();
     /** Prices per pricelist x product (setPrices). */
     public final PriceTable prices = new PriceTable();
     /** ERP ids of Centra objects (setIdConversions). */
@@ -145,7 +150,7 @@ public final class SandboxData {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
-                shipments, returns, bundles, priceAlterations);
+                shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows);
         tables.forEach(Table::clear);
         stock.clear();
         prices.clear();
@@ -177,6 +182,10 @@ public final class SandboxData {
         load(seed.displays(), displays::put);
         load(seed.customers(), customers::put);
         load(seed.mappedAttributes(), mappedAttributes::put);
+        load(seed.paymentTerms(), paymentTerms::put);
+        load(seed.deliveryWindows(), deliveryWindows::put);
+        load(seed.accounts(), accounts::put);
+        load(seed.buyers(), buyers::put);
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),
