@@ -3,6 +3,7 @@ package org.centraerp.connector;
 import java.util.List;
 
 import org.centraerp.connector.ops.CheckCommand;
+import org.centraerp.connector.sandbox.SandboxCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +21,7 @@ public class ConnectorApplication {
         if (args.length > 0 && CheckCommand.NAME.equals(args[0])) {
             System.exit(CheckCommand.run(args));
         }
+        if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) { SandboxCommand.run(args); return; }
         SpringApplication.run(ConnectorApplication.class, args);
     }
 
