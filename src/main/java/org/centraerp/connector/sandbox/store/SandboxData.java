@@ -40,6 +40,10 @@ public final class SandboxData {
     public final Table<Buyer> buyers = new Table<>();
     public final Table<PaymentTerms> paymentTerms = new Table<>();
     public final Table<DeliveryWindow> deliveryWindows = new Table<>();
+    /** Shop categories, languages and the translations of objects (by object type, id and language). */
+    public final Table<Category> categories = new Table<>();
+    public final Table<Language> languages = new Table<>();
+    public final Map<String, Translation> translations = new ConcurrentHashMap<>();
     /** Prices per pricelist x product (setPrices). */
     public final PriceTable prices = new PriceTable();
     /** ERP ids of Centra objects (setIdConversions). */
@@ -103,6 +107,22 @@ public final class SandboxData {
                 java.time.Instant.now()));
     }
 
+    /** Replaces the translation of one object in one language. */
+    public void putTranslation(Translation translation) {
+        translations.put(translationKey(translation.objectType(), translation.objectId(), translation.languageId()),
+                translation);
+    }
+
+    /** The translations of one object, in language id order. */
+    public List<Translation> translationsOf(String objectType, int objectId) {
+        return languages.stream().map(l -> translations.get(translationKey(objectType, objectId, l.id())))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String translationKey(String objectType, int objectId, int languageId) {
+        return objectType + ":" + objectId + ":" + languageId;
+    }
+
     public int nextStockChangeLineId() {
         return lastStockChangeLineId.incrementAndGet();
     }
@@ -150,8 +170,10 @@ public final class SandboxData {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
-                shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows);
+                shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
+                categories, languages);
         tables.forEach(Table::clear);
+        translations.clear();
         stock.clear();
         prices.clear();
         lastStockChangeLineId.set(0);
@@ -186,6 +208,9 @@ public final class SandboxData {
         load(seed.deliveryWindows(), deliveryWindows::put);
         load(seed.accounts(), accounts::put);
         load(seed.buyers(), buyers::put);
+        load(seed.categories(), categories::put);
+        load(seed.languages(), languages::put);
+        load(seed.translations(), t -> putTranslation(t));
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),
