@@ -44,6 +44,8 @@ public final class SandboxData {
     public final Table<Category> categories = new Table<>();
     public final Table<Language> languages = new Table<>();
     public final Map<String, Translation> translations = new ConcurrentHashMap<>();
+    /** Prices of price alterations (setAlteredPrices). */
+    public final Table<AlteredPrice> alteredPrices = new Table<>();
     /** Prices per pricelist x product (setPrices). */
     public final PriceTable prices = new PriceTable();
     /** ERP ids of Centra objects (setIdConversions). */
@@ -171,7 +173,7 @@ public final class SandboxData {
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
                 shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
-                categories, languages);
+                categories, languages, alteredPrices);
         tables.forEach(Table::clear);
         translations.clear();
         stock.clear();
