@@ -23,7 +23,6 @@ import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
 import org.centraerp.connector.sandbox.store.Store;
 import org.centraerp.connector.sandbox.store.StoreType;
-import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -64,11 +63,9 @@ public class CustomerController {
             "updatedAt", Comparator.comparing(Customer::updatedAt));
 
     private final SandboxData data;
-    private final SandboxEvents events;
 
-    public CustomerController(SandboxData data, SandboxEvents events) {
+    public CustomerController(SandboxData data) {
         this.data = data;
-        this.events = events;
     }
 
     @QueryMapping
@@ -107,8 +104,6 @@ public class CustomerController {
                 return Payload.rejected(problems);
             }
             customer = data.customers.put(renumbered(customer, data.customers.nextId()));
-            events.changed("Customer", "CREATED", String.valueOf(customer.id()), customer.storeId(),
-                    customer.marketId());
             return Payload.of(customer, problems);
         });
     }
@@ -127,8 +122,6 @@ public class CustomerController {
                 return Payload.rejected(problems);
             }
             data.customers.put(customer);
-            events.changed("Customer", "UPDATED", String.valueOf(customer.id()), customer.storeId(),
-                    customer.marketId());
             return Payload.of(customer, problems);
         });
     }

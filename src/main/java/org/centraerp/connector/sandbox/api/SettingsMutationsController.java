@@ -17,7 +17,6 @@ import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
 import org.centraerp.connector.sandbox.store.Warehouse;
-import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -53,11 +52,9 @@ public class SettingsMutationsController {
     }
 
     private final SandboxData data;
-    private final SandboxEvents events;
 
-    public SettingsMutationsController(SandboxData data, SandboxEvents events) {
+    public SettingsMutationsController(SandboxData data) {
         this.data = data;
-        this.events = events;
     }
 
     @MutationMapping
@@ -90,7 +87,6 @@ public class SettingsMutationsController {
                     input.threshold() == null ? 0 : input.threshold(), or(input.stockMaster(), "INTERNAL"),
                     or(input.stockOwnership(), "OWNED"), or(input.allocationPolicy(), "ALLOCATE"),
                     Boolean.TRUE.equals(input.isConsignation()), countryId, input.externalId()));
-            events.changed("Warehouse", "CREATED", String.valueOf(warehouse.id()), null, null);
             return Payload.of(warehouse, problems);
         });
     }
@@ -120,7 +116,6 @@ public class SettingsMutationsController {
             data.pricelists.remove(id);
             data.alteredPrices.stream().filter(p -> p.pricelistId() == id).toList()
                     .forEach(p -> data.alteredPrices.remove(p.id()));
-            events.changed("Pricelist", "DELETED", String.valueOf(id), null, null);
             return Payload.of(null, problems);
         });
     }

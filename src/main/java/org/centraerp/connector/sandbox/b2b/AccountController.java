@@ -19,7 +19,6 @@ import org.centraerp.connector.sandbox.store.PaymentTerms;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
 import org.centraerp.connector.sandbox.store.StoreType;
-import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -50,11 +49,9 @@ public class AccountController {
     }
 
     private final SandboxData data;
-    private final SandboxEvents events;
 
-    public AccountController(SandboxData data, SandboxEvents events) {
+    public AccountController(SandboxData data) {
         this.data = data;
-        this.events = events;
     }
 
     @QueryMapping
@@ -90,7 +87,6 @@ public class AccountController {
                 return Payload.rejected(problems);
             }
             account = data.accounts.put(withId(account, data.accounts.nextId()));
-            events.changed("Account", "CREATED", String.valueOf(account.id()), null, account.marketId());
             return Payload.of(account, problems);
         });
     }
@@ -108,7 +104,6 @@ public class AccountController {
                 return Payload.rejected(problems);
             }
             data.accounts.put(account);
-            events.changed("Account", "UPDATED", String.valueOf(id), null, account.marketId());
             return Payload.of(account, problems);
         });
     }

@@ -22,7 +22,6 @@ import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
 import org.centraerp.connector.sandbox.store.Store;
 import org.centraerp.connector.sandbox.store.StoreType;
-import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -48,11 +47,9 @@ public class BuyerController {
     }
 
     private final SandboxData data;
-    private final SandboxEvents events;
 
-    public BuyerController(SandboxData data, SandboxEvents events) {
+    public BuyerController(SandboxData data) {
         this.data = data;
-        this.events = events;
     }
 
     @QueryMapping
@@ -92,7 +89,6 @@ public class BuyerController {
             Buyer buyer = data.buyers.put(new Buyer(data.buyers.nextId(), account.get().id(), store.get().id(),
                     input.status(), input.websiteUrl(), Boolean.TRUE.equals(input.receiveAutoEmails()),
                     Boolean.TRUE.equals(input.receiveNewsletters()), address, input.externalId(), Instant.now()));
-            events.changed("Buyer", "CREATED", String.valueOf(buyer.id()), buyer.storeId(), null);
             return Payload.of(buyer, problems);
         });
     }
@@ -119,7 +115,6 @@ public class BuyerController {
                     input.receiveAutoEmails() != null ? input.receiveAutoEmails() : old.receiveAutoEmails(),
                     input.receiveNewsletters() != null ? input.receiveNewsletters() : old.receiveNewsletters(),
                     address, input.externalId() != null ? input.externalId() : old.externalId(), old.createdAt()));
-            events.changed("Buyer", "UPDATED", String.valueOf(id), buyer.storeId(), null);
             return Payload.of(buyer, problems);
         });
     }

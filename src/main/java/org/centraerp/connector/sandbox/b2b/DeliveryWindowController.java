@@ -19,7 +19,6 @@ import org.centraerp.connector.sandbox.graphql.StringMatch;
 import org.centraerp.connector.sandbox.store.DeliveryWindow;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
-import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -64,11 +63,9 @@ public class DeliveryWindowController {
     }
 
     private final SandboxData data;
-    private final SandboxEvents events;
 
-    public DeliveryWindowController(SandboxData data, SandboxEvents events) {
+    public DeliveryWindowController(SandboxData data) {
         this.data = data;
-        this.events = events;
     }
 
     @QueryMapping
@@ -104,7 +101,6 @@ public class DeliveryWindowController {
                 return Payload.rejected(problems);
             }
             window = data.deliveryWindows.put(renumbered(window, data.deliveryWindows.nextId()));
-            events.changed("DeliveryWindow", "CREATED", String.valueOf(window.id()), null, null);
             return Payload.of(window, problems);
         });
     }
@@ -122,7 +118,6 @@ public class DeliveryWindowController {
                 return Payload.rejected(problems);
             }
             data.deliveryWindows.put(window);
-            events.changed("DeliveryWindow", "UPDATED", String.valueOf(id), null, null);
             return Payload.of(window, problems);
         });
     }
@@ -158,7 +153,6 @@ public class DeliveryWindowController {
                 return Payload.rejected(problems);
             }
             var updated = data.deliveryWindows.put(window.get().withVariants(new ArrayList<>(variants.values())));
-            events.changed("DeliveryWindow", "UPDATED", String.valueOf(updated.id()), null, null);
             return Payload.of(updated, problems);
         });
     }
@@ -183,7 +177,6 @@ public class DeliveryWindowController {
             }
             var updated = data.deliveryWindows.put(window.get().withVariants(window.get().variants().stream()
                     .filter(v -> !removed.contains(v.productVariantId())).toList()));
-            events.changed("DeliveryWindow", "UPDATED", String.valueOf(updated.id()), null, null);
             return Payload.of(updated, problems);
         });
     }

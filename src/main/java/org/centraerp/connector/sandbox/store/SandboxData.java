@@ -73,6 +73,13 @@ public final class SandboxData {
     /** Sizes belong to size charts but have ids of their own. */
     private final AtomicInteger lastSizeId = new AtomicInteger();
 
+    /** True while {@link #reset} loads the seed: loading is no change anyone is told of. */
+    private volatile boolean seeding;
+
+    public boolean seeding() {
+        return seeding;
+    }
+
     /** Runs a change under the single writer lock; mutations validate and apply inside it. */
     public synchronized <R> R write(Supplier<R> change) {
         return change.get();
@@ -169,6 +176,15 @@ public final class SandboxData {
 
     /** Drops everything and loads the seed; ids continue after the highest seeded id of each table. */
     public synchronized void reset(Seed seed) {
+        seeding = true;
+        try {
+            load(seed);
+        } finally {
+            seeding = false;
+        }
+    }
+
+    private void load(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
