@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -20,9 +21,11 @@ import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactor
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * {@code sandbox [--port 8080] [--seed file.yaml] [--connector.sandbox.*=...]}: the Centra sandbox alone, for anyone
@@ -52,17 +55,45 @@ public final class SandboxCommand {
     static class Standalone {
     }
 
-    /** Starts the sandbox and returns once it answers; the web server keeps the JVM running. Exits 2 on bad usage. */
-    public static ConfigurableApplicationContext run(String[] args) {
-        List<String> properties;
+    /**
+     * The verb: starts the sandbox and serves until the JVM is stopped (Ctrl-C, SIGTERM); 0 then, 2 on bad usage,
+     * 1 when it cannot start (the reason is printed in one line).
+     */
+    public static int verb(String[] args) {
+        ConfigurableApplicationContext context;
         try {
-            properties = properties(args);
+            context = run(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return null;
+            System.out.println(e.getMessage());
+            System.out.println(USAGE);
+            return 2;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.out.println("sandbox: cannot start: " + cause.getMessage());
+            return 1;
         }
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+        if (!context.isActive()) {
+            return 0;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * Starts the sandbox and returns once it answers (the web server keeps the JVM running); bad usage is an
+     * IllegalArgumentException with a one-line message.
+     */
+    public static ConfigurableApplicationContext run(String[] args) {
+        List<String> properties = properties(args);
         SpringApplication app = new SpringApplication(Standalone.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
         ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new));

@@ -41,6 +41,11 @@ public class StateConfiguration {
     }
 
     @Bean
+    CentraSchemaCache centraSchemaCache(StateDatabase db) {
+        return new CentraSchemaCache(db);
+    }
+
+    @Bean
     SentValues sentValues(StateDatabase db) {
         return new SentValues(db);
     }

@@ -46,8 +46,9 @@ public class BundleFileImport {
     public void check(Exchange exchange) {
         ErpInboxFile file = ErpInboxFile.of(exchange);
         try {
-            long rows = new ErpCsvFile(mappings.bundles()).check(file.path());
-            log.info("{}: {} bundle rows, sending to Centra", file.name(), rows);
+            long[] rows = {0};
+            new ErpCsvFile(mappings.bundles()).forEachRow(file.taken(exchange), row -> rows[0]++);
+            log.info("{}: {} bundle rows, sending to Centra", file.name(), rows[0]);
         } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
         }
@@ -67,8 +68,9 @@ public class BundleFileImport {
         ImportReport report = new ImportReport(reportPath);
         BundleSync sync = new BundleSync(centra, state, new CatalogueNames(centra), new SkuVariants(centra, ids));
         List<BundleRow> group = new ArrayList<>();
+        ErpCsvFile csv = new ErpCsvFile(mapping);
         try {
-            new ErpCsvFile(mapping).forEachRow(file.path(), row -> {
+            csv.forEachRow(file.taken(exchange), row -> {
                 MappedRecord mapped = mapping.fields().apply(row.values());
                 if (!mapped.isValid()) {
                     report.row(row.line(), null, Outcome.FAILED, String.join("; ", mapped.problems().stream()
@@ -90,6 +92,7 @@ public class BundleFileImport {
             exchange.getIn().removeHeader(ErpInboxFile.ARCHIVE);
             throw e;
         }
+        file.reportGrowth(exchange, report, csv);
         report.close();
         log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
     }
@@ -111,6 +114,7 @@ public class BundleFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe bundleProbe() {
-        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"));
+        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"),
+                List.of("check/updateBundle"));
     }
 }

@@ -57,7 +57,7 @@ public class ProductFileImport {
         Map<String, Set<String>> chartSizes = new LinkedHashMap<>();
         try {
             long[] rows = {0};
-            new ErpCsvFile(mapping.erpFile()).forEachRow(file.path(), row -> {
+            new ErpCsvFile(mapping.erpFile()).forEachRow(file.taken(exchange), row -> {
                 rows[0]++;
                 mapper.map(row).valid().ifPresent(r ->
                         chartSizes.computeIfAbsent(r.sizeChart(), c -> new LinkedHashSet<>()).add(r.size()));
@@ -91,8 +91,9 @@ public class ProductFileImport {
                 conversions, new DisplaySync(centra, state, mapping.displays()));
         ProductRowMapper mapper = new ProductRowMapper(mapping);
         List<ProductRow> group = new ArrayList<>();
+        ErpCsvFile csv = new ErpCsvFile(mapping.erpFile());
         try {
-            new ErpCsvFile(mapping.erpFile()).forEachRow(file.path(), row -> {
+            csv.forEachRow(file.taken(exchange), row -> {
                 ProductRowMapper.Result mapped = mapper.map(row);
                 if (mapped.row() == null) {
                     report.row(row.line(), null, Outcome.FAILED, mapped.problem());
@@ -113,6 +114,7 @@ public class ProductFileImport {
             exchange.getIn().removeHeader(ErpInboxFile.ARCHIVE);
             throw e;
         }
+        file.reportGrowth(exchange, report, csv);
         report.close();
         log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
     }
@@ -126,6 +128,7 @@ public class ProductFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe catalogueProbe() {
-        return new FlowProbe("import-product-file", List.of("sizeCharts"));
+        return new FlowProbe("import-product-file", List.of("sizeCharts"),
+                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"));
     }
 }

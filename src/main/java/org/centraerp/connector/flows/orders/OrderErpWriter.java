@@ -64,7 +64,8 @@ public class OrderErpWriter {
         return name;
     }
 
-    static byte[] render(OrdersMapping mapping, MappedOrder order) {
+    /** The file content of one order version (also what {@code preview} prints). */
+    public static byte[] render(OrdersMapping mapping, MappedOrder order) {
         if (mapping.format() == OrdersMapping.Format.CSV) {
             List<String> columns = new ArrayList<>(order.headerColumns());
             List<String> lineColumns = new ArrayList<>(mapping.lines().fields().fieldNames());

@@ -37,7 +37,7 @@ public class PriceFileImport {
     private static final Logger log = LoggerFactory.getLogger(PriceFileImport.class);
 
     /** What became of each row, written to the report in line order. */
-    private record Line(String key, Outcome outcome, String reason) {
+    private record Line(String key, String pricelist, Outcome outcome, String reason) {
     }
 
     private final CentraClient centra;
@@ -58,8 +58,9 @@ public class PriceFileImport {
     public void check(Exchange exchange) {
         ErpInboxFile file = ErpInboxFile.of(exchange);
         try {
-            long rows = new ErpCsvFile(mappings.prices()).check(file.path());
-            log.info("{}: {} price rows, sending to Centra", file.name(), rows);
+            long[] rows = {0};
+            new ErpCsvFile(mappings.prices()).forEachRow(file.taken(exchange), row -> rows[0]++);
+            log.info("{}: {} price rows, sending to Centra", file.name(), rows[0]);
         } catch (ErpFileRefusedException e) {
             exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
         }
@@ -81,10 +82,11 @@ public class PriceFileImport {
         // every line that named a variant of a pricelist with the same price shares its outcome
         Map<String, List<Long>> sameVariant = new LinkedHashMap<>();
         PriceRowResolver resolver = new PriceRowResolver(mapping, centra, ids);
-        new ErpCsvFile(mapping).forEachRow(file.path(), row -> {
+        ErpCsvFile csv = new ErpCsvFile(mapping);
+        csv.forEachRow(file.taken(exchange), row -> {
             PriceRowResolver.Result result = resolver.resolve(row);
             if (result.row() == null) {
-                lines.put(row.line(), new Line(result.key(), Outcome.FAILED, result.problem()));
+                lines.put(row.line(), new Line(result.key(), result.pricelist(), Outcome.FAILED, result.problem()));
                 return;
             }
             PriceRow price = result.row();
@@ -92,24 +94,35 @@ public class PriceFileImport {
                     .computeIfAbsent(price.productId(), p -> new LinkedHashMap<>());
             PriceRow earlier = variants.putIfAbsent(price.variantId(), price);
             if (earlier == null || earlier.samePriceAs(price)) {
-                lines.put(row.line(), new Line(price.key(), Outcome.UNCHANGED, null));
+                lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.UNCHANGED, null));
                 sameVariant.computeIfAbsent(price.sentKey(), k -> new ArrayList<>()).add(row.line());
             } else {
-                lines.put(row.line(), new Line(price.key(), Outcome.FAILED, "the variant has another price on line "
+                lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.FAILED, "the variant has another price on line "
                         + earlier.line() + " of this pricelist"));
             }
         });
-        prices.forEach((pricelist, products) -> send(pricelist, products, lines, sameVariant));
+        Map<Long, List<Map<Long, PriceRow>>> set = new LinkedHashMap<>();
+        prices.forEach((pricelist, products) -> set.put(pricelist, send(pricelist, products, lines, sameVariant)));
+        set.values().forEach(products -> products.removeIf(variants -> variants.values().stream()
+                .noneMatch(row -> lines.get(row.line()).outcome() == Outcome.UPDATED)));
+        List<InheritedPrices.Inherited> inherited = InheritedPrices.of(centra, set);
         Path reportPath = file.doneReport(exchange);
-        ImportReport report = new ImportReport(reportPath);
-        lines.forEach((line, l) -> report.row(line, l.key(), l.outcome(), l.reason()));
+        ImportReport report = new ImportReport(reportPath, true);
+        lines.forEach((line, l) -> report.row(line, l.key(), l.pricelist(), l.outcome(), l.reason()));
+        // line 0: not a row of the file, a variant the file's prices reached through its product
+        inherited.forEach(i -> report.row(0, i.key(), i.pricelist(), Outcome.INHERITED, i.reason()));
+        file.reportGrowth(exchange, report, csv);
         report.close();
         log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
     }
 
-    /** Products with a changed variant price, in batches; each carries every variant price of the file. */
-    private void send(long pricelist, Map<Long, Map<Long, PriceRow>> products, Map<Long, Line> lines,
-                      Map<String, List<Long>> sameVariant) {
+    /**
+     * Products with a changed variant price, in batches; each carries every variant price of the file.
+     *
+     * @return the products sent
+     */
+    private List<Map<Long, PriceRow>> send(long pricelist, Map<Long, Map<Long, PriceRow>> products,
+                                           Map<Long, Line> lines, Map<String, List<Long>> sameVariant) {
         List<Map<Long, PriceRow>> changed = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products.values()) {
             Map<String, String> current = new LinkedHashMap<>();
@@ -122,12 +135,13 @@ public class PriceFileImport {
             new PriceBatch(centra, sentValues, FLOW).send(pricelist,
                     changed.subList(from, Math.min(changed.size(), from + properties.pricesBatchSize())),
                     (row, outcome, reason) -> sameVariant.get(row.sentKey()).forEach(line ->
-                            lines.put(line, new Line(lines.get(line).key(), outcome, reason))));
+                            lines.put(line, new Line(lines.get(line).key(), row.pricelistName(), outcome, reason))));
         }
+        return changed;
     }
 
     @Bean
     static FlowProbe pricesProbe() {
-        return new FlowProbe("import-price-file", List.of("pricelists"));
+        return new FlowProbe("import-price-file", List.of("pricelists"), List.of("check/setPrices"));
     }
 }

@@ -2,6 +2,9 @@ package org.centraerp.connector.flows.shipments;
 
 import org.centraerp.connector.erp.ErpArchive;
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.TakenFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +53,13 @@ public class InboundFileImport {
     }
 
     /** Reads the file: its documents, or the reason it is refused. Sends nothing. */
+    /** Bytes of the file when it was read. */
+    static final String SIZE = "InboundFileSize";
+
     public void check(Exchange exchange) {
         Path file = file(exchange);
         try {
+            exchange.getIn().setHeader(SIZE, TakenFile.of(file).size());
             List<InboundDocument> documents = new InboundDocumentReader(mapping.get()).read(file);
             exchange.getIn().setHeader(DOCUMENTS, documents);
             log.info("{}: {} {}, sending to Centra", file.getFileName(), documents.size(), what);
@@ -85,11 +92,38 @@ public class InboundFileImport {
                 outcomes.add(ShipmentOutcome.refused(document, e.getMessage()));
             }
         }
+        // read whole at check: what the ERP appended since is not in it, and the report says so
+        long taken = exchange.getIn().getHeader(SIZE, Long.class);
+        long now = sizeNow(file);
+        if (now > taken) {
+            String grown = "the file grew after it was taken (" + taken + " bytes then, " + now + " now, "
+                    + textLines(file) + " lines after the header in the archived copy): its " + documents.size() + " "
+                    + what + " were read; what was written after was NOT applied - drop it again in a new file";
+            outcomes.add(new ShipmentOutcome("", "", "file-grew", "", grown));
+            log.warn("{}: {}", file.getFileName(), grown);
+        }
         String archived = ErpArchive.archiveName(file, DONE_FOLDER);
         ShipmentReport.write(file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), outcomes);
         exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
         log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), ShipmentReport.summary(outcomes),
                 DONE_FOLDER, archived);
+    }
+
+    private static long sizeNow(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Text lines after the first (a CSV header; a JSON file counts its lines too). */
+    private static long textLines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
     }
 
     private static Path file(Exchange exchange) {

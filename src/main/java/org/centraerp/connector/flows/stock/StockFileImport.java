@@ -2,6 +2,7 @@ package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.erp.ErpArchive;
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.TakenFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ public class StockFileImport {
     public static final String ARCHIVE = "StockFileArchive";
     static final String CHECKSUM = "StockFileChecksum";
     static final String LINES = "StockFileLines";
+    /** Bytes of the file when it was checked: every later reading stops there. */
+    static final String SIZE = "StockFileSize";
     static final String DONE_FOLDER = ".done";
     static final String ERROR_FOLDER = ".error";
 
@@ -65,9 +68,11 @@ public class StockFileImport {
     public void check(Exchange exchange) {
         Path file = file(exchange);
         try {
-            StockFileReader.Summary summary = new StockFileReader(mapping()).check(file);
+            TakenFile taken = TakenFile.of(file);
+            StockFileReader.Summary summary = new StockFileReader(mapping()).check(taken);
             exchange.getIn().setHeader(CHECKSUM, summary.checksum());
             exchange.getIn().setHeader(LINES, summary.lines());
+            exchange.getIn().setHeader(SIZE, taken.size());
             log.info("{}: {} lines, {} mode, sending to Centra", file.getFileName(), summary.lines(),
                     mapping().mode().name().toLowerCase(Locale.ROOT));
         } catch (ErpFileRefusedException e) {
@@ -98,29 +103,41 @@ public class StockFileImport {
         StockReport report = new StockReport(file.getFileName().toString(),
                 file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), lines,
                 properties.progressInterval(), registry);
+        TakenFile taken = new TakenFile(file, exchange.getIn().getHeader(SIZE, Long.class));
+        StockFileReader reader = new StockFileReader(mapping);
         try {
             StockLineMapper mapper = new StockLineMapper(mapping, file.getFileName().toString(), warehouseIds());
-            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), report);
-            new StockFileReader(mapping).forEachRecord(file, record -> mapper.map(record, report)
-                    .ifPresent(sender::accept));
+            String pass = exchange.getIn().getHeader(CHECKSUM, String.class).substring(0, 16) + "-"
+                    + exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
+            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), pass,
+                    report);
+            reader.forEachRecord(taken, record -> mapper.map(record, report).ifPresent(sender::accept));
             sender.finish();
         } catch (RuntimeException e) {
             report.abandon();
             throw e;
         }
+        if (lines == 0) {
+            report.fileNote("empty", taken.empty() ? "the file was empty (0 bytes); nothing was sent"
+                    : "the file has no data lines; nothing was sent");
+        }
+        taken.grown(lines, reader.lineCounter()).ifPresent(grown -> {
+            report.fileNote("file-grew", grown);
+            log.warn("{}: {}", file.getFileName(), grown);
+        });
         report.close();
         exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
         count("done");
         log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), report.summary(), DONE_FOLDER, archived);
     }
 
-    private StockSender sender(StockMapping mapping, Path file, String checksum, StockReport report) {
+    private StockSender sender(StockMapping mapping, Path file, String checksum, String pass, StockReport report) {
         String name = file.getFileName().toString();
         return mapping.mode() == StockMapping.Mode.DELTA
                 ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), mapping.productKey(), name,
                         checksum, report)
                 : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), mapping.productKey(),
-                        "ERP stock file " + name, report);
+                        "ERP stock file " + name, pass, report);
     }
 
     /** Centra's warehouse ids, read once per file: a line for another id is reported instead of sent. */
@@ -148,6 +165,6 @@ public class StockFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe stockProbe() {
-        return new FlowProbe("import-stock-file", List.of("warehouses"));
+        return new FlowProbe("import-stock-file", List.of("warehouses"), List.of("check/setStock"));
     }
 }

@@ -1,12 +1,9 @@
 package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +11,7 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 
 import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.StockMapping;
 
 /**
@@ -39,11 +37,11 @@ final class StockFileReader {
                 mapping.csv().header(), mapping.columns());
     }
 
-    /** Reads the whole file once; a {@link ErpFileRefusedException} says why it cannot be used. */
-    Summary check(Path file) {
+    /** Reads the whole file as taken once; a {@link ErpFileRefusedException} says why it cannot be used. */
+    Summary check(TakenFile file) {
         MessageDigest sha256 = sha256();
         long[] lines = {0};
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), sha256)) {
+        try (InputStream in = new DigestInputStream(file.open(), sha256)) {
             reader.read(in, record -> lines[0]++);
         } catch (IOException e) {
             throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
@@ -51,13 +49,18 @@ final class StockFileReader {
         return new Summary(HexFormat.of().formatHex(sha256.digest()), lines[0]);
     }
 
-    /** Every data line in file order. The file has passed {@link #check}. */
-    void forEachRecord(Path file, Consumer<ErpCsvReader.Row> action) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    /** Every data line in file order, of the bytes the file had when taken. The file has passed {@link #check}. */
+    void forEachRecord(TakenFile file, Consumer<ErpCsvReader.Row> action) {
+        try (InputStream in = file.open()) {
             reader.read(in, action);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName() + " again", e);
+            throw new UncheckedIOException("cannot read " + file.path().getFileName() + " again", e);
         }
+    }
+
+    /** Counts the data lines of the file as it is now. */
+    TakenFile.LineCounter lineCounter() {
+        return TakenFile.counting(reader);
     }
 
     private static MessageDigest sha256() {
