@@ -33,8 +33,9 @@ class SandboxCommandTest {
 
     @Test
     void theSandboxAloneAnswersTheDemoStoreWithTheDemoToken() throws Exception {
+        // this JVM's other tests keep their logging: the standalone default (WARN) is overridden here
         try (var context = SandboxCommand.run(new String[] {"sandbox", "--port", "0",
-                "--connector.sandbox.rate-limit-tier=NONE"})) {
+                "--connector.sandbox.rate-limit-tier=NONE", "--logging.level.root=INFO"})) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             JsonNode answer = post("http://127.0.0.1:" + port + "/sandbox/graphql", STORES);
             assertThat(answer.path("data").path("stores").findValuesAsText("name")).containsExactly("Retail", "Wholesale");
