@@ -18,6 +18,9 @@ public class MappingStartCheck implements ApplicationListener<ApplicationEnviron
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
+        if (environment.getProperty("connector.sandbox.standalone", Boolean.class, false)) {
+            return; // the standalone sandbox (verb sandbox) reads no mappings
+        }
         String directory = environment.getProperty("connector.mappings-dir", "mappings");
         String customer = environment.getProperty("connector.customer", "default");
         DefaultCamelContext camel = new DefaultCamelContext();
