@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.centraerp.connector.ops.reconciliation.ReconcileCommand;
+
 /**
  * The connector's commands ({@code java -jar connector.jar <verb> [--options]}), found wherever the verb stands among
  * the arguments: {@code mvn spring-boot:run -Dspring-boot.run.arguments=check} passes
@@ -40,8 +42,8 @@ public final class Verbs {
         VERBS.put(ResetStateCommand.NAME, ResetStateCommand::run);
         VERBS.put(SetupErpTablesCommand.NAME, SetupErpTablesCommand::run);
         VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
+        VERBS.put(ReconcileCommand.NAME, ReconcileCommand::run);
         VERBS.put(org.centraerp.connector.sandbox.SandboxCommand.NAME, org.centraerp.connector.sandbox.SandboxCommand::verb);
-        // More verbs: one line each: reconcile (console).
     }
 
     private Verbs() {

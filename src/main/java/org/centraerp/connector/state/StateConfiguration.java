@@ -46,6 +46,11 @@ public class StateConfiguration {
     }
 
     @Bean
+    OperatorActions operatorActions(StateDatabase db) {
+        return new OperatorActions(db);
+    }
+
+    @Bean
     SentValues sentValues(StateDatabase db) {
         return new SentValues(db);
     }

@@ -200,6 +200,35 @@ abstract class StateRepositoriesContract {
     }
 
     @Test
+    void discardedDeadLettersAreClosedAndOperatorActionsKeepWhoAndWhen() {
+        DeadLetters letters = new DeadLetters(db);
+        long kept = letters.record("console-test", "order 1", "1", "unknown status", null);
+        long dropped = letters.record("console-test", "order 2", "2", "unknown status", null);
+
+        assertThat(letters.discard(dropped, "test order, deleted in Centra")).isTrue();
+        assertThat(letters.discard(dropped, "again")).as("second discard").isFalse();
+        assertThat(letters.markReplayed(dropped)).as("a discarded letter is not replayed").isFalse();
+        DeadLetter discarded = letters.find(dropped).orElseThrow();
+        assertThat(discarded.state()).isEqualTo("discarded");
+        assertThat(discarded.discardReason()).isEqualTo("test order, deleted in Centra");
+        assertThat(letters.countOpen("console-test")).isEqualTo(1);
+        assertThat(letters.countOpenByFlow()).containsEntry("console-test", 1);
+        assertThat(letters.newest("console-test", "open", 10)).extracting(DeadLetter::id).containsExactly(kept);
+        assertThat(letters.newest("console-test", null, 10)).extracting(DeadLetter::id).containsExactly(dropped, kept);
+        assertThat(letters.byKey("console-test", "2")).extracting(DeadLetter::id).containsExactly(dropped);
+
+        OperatorActions actions = new OperatorActions(db);
+        actions.record("alice", "discard", "dead-letter " + dropped, "test order, deleted in Centra");
+        actions.record("bob", "replay", "dead-letter " + kept, null);
+        assertThat(actions.on("dead-letter " + dropped)).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo("alice");
+            assertThat(a.action()).isEqualTo("discard");
+            assertThat(a.actedAt()).isNotNull();
+        });
+        assertThat(actions.newest(10)).extracting(OperatorActions.Action::actor).startsWith("bob", "alice");
+    }
+
+    @Test
     void reDroppedIdenticalFileIsRecognisedAndInterruptedFileResumes() {
         FileCheckpoints checkpoints = new FileCheckpoints(db);
         FileCheckpoint begun = checkpoints.begin("stock", "stock-0501.csv", "sha256:aaa");
