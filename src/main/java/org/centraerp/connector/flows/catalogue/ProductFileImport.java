@@ -129,6 +129,7 @@ public class ProductFileImport {
     @Bean
     static FlowProbe catalogueProbe() {
         return new FlowProbe("import-product-file", List.of("sizeCharts"),
-                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"));
+                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"),
+                List.of("SizeChart:write", "Brand:write", "Collection:write", "Folder:write"));
     }
 }
