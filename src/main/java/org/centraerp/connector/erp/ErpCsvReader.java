@@ -34,7 +34,8 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
     /**
      * One data row as column name → text.
      *
-     * @param line the file line (the header is line 1)
+     * @param line the physical line of the file where the record starts (the header is line 1; blank lines and line
+     *             breaks inside quoted fields counted)
      */
     public record Row(long line, Map<String, String> values) {
     }
@@ -51,11 +52,12 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = header ? 1 : 0;
-        try (Reader reader = new InputStreamReader(in, decoder); CSVParser parser = format().parse(reader)) {
+        try (PhysicalLines reader = new PhysicalLines(new InputStreamReader(in, decoder));
+                CSVParser parser = format().parse(reader)) {
             List<String> names = parser.getHeaderNames().stream().map(n -> n.replace(BOM, "")).toList();
             checkHeader(names);
             for (CSVRecord record : parser) {
-                line++;
+                line = reader.lineAt(record.getCharacterPosition());
                 action.accept(new Row(line, values(names, record)));
             }
         } catch (CharacterCodingException e) {

@@ -1,6 +1,7 @@
 package org.centraerp.connector.flows.shipments;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.PhysicalLines;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -56,10 +57,10 @@ public final class InboundDocumentReader {
                 .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         Map<String, Builder> byReference = new LinkedHashMap<>();
         List<Builder> documents = new ArrayList<>();
-        try (Reader reader = strictReader(file); CSVParser parser = CSVParser.builder().setReader(reader)
-                .setFormat(format).get()) {
+        try (PhysicalLines reader = new PhysicalLines(strictReader(file));
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord record : parser) {
-                long line = record.getRecordNumber() + 1;
+                long line = reader.lineAt(record.getCharacterPosition());
                 Map<String, String> row = record.toMap();
                 MappedRecord header = mapping.header().apply(row);
                 Object reference = header.values().get(InboundDocumentsMapping.REFERENCE);

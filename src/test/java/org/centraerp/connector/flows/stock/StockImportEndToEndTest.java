@@ -144,6 +144,18 @@ class StockImportEndToEndTest {
     }
 
     @Test
+    void reportNamesThePhysicalLineAfterBlankLinesAndQuotedLineBreaks() {
+        stock.drop("lines.csv", org.centraerp.connector.erp.PhysicalLinesTest.STOCK);
+
+        Map<Long, Map<String, String>> lines = report(stock.awaitReports(1).get(0));
+
+        assertThat(lines.keySet()).containsExactlyInAnyOrder(2L, 4L, 7L, 8L);
+        assertThat(lines.get(7L)).containsEntry("outcome", "invalid").containsEntry("key", "SWEATER-RED-L");
+        assertThat(lines.get(7L).get("reason")).startsWith("lines.csv line 7: ").contains("'abc'");
+        assertThat(lines.get(4L)).containsEntry("outcome", "applied").containsEntry("key", "SWEATER-RED-M");
+    }
+
+    @Test
     void fileWithAWrongHeaderGoesToErrorWithTheReasonAndSendsNothing() throws Exception {
         long setStockCalls = StockTestSupport.calls(meters, "setStock");
         stock.drop("wrong-header.csv", csv("article;store;qty", "SWEATER-RED-S;WH1;99"));
