@@ -71,6 +71,51 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         }
     }
 
+    /**
+     * The data rows of {@code in}, pulled one at a time (for a streaming splitter); closing it closes {@code in}.
+     * Meant for a file that passed {@link #read} once: a problem now is an {@link ErpFileRefusedException} too.
+     */
+    public Rows open(InputStream in) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        PhysicalLines reader = new PhysicalLines(new InputStreamReader(in, decoder));
+        CSVParser parser = format().parse(reader);
+        List<String> names = parser.getHeaderNames().stream().map(n -> n.replace(BOM, "")).toList();
+        checkHeader(names);
+        return new Rows(reader, parser, names);
+    }
+
+    /** Rows pulled from a file; see {@link #open}. */
+    public static final class Rows implements java.util.Iterator<Row>, java.io.Closeable {
+        private final PhysicalLines lines;
+        private final CSVParser parser;
+        private final java.util.Iterator<CSVRecord> records;
+        private final List<String> names;
+
+        private Rows(PhysicalLines lines, CSVParser parser, List<String> names) {
+            this.lines = lines;
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.names = names;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return records.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            CSVRecord record = records.next();
+            return new Row(lines.lineAt(record.getCharacterPosition()), values(names, record));
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
     /** The decoder reads ahead, so the line of the bad bytes is not known exactly; the charset is what matters. */
     private ErpFileRefusedException wrongCharset(Throwable cause) {
         String name = charset.name();

@@ -1,8 +1,7 @@
 package org.centraerp.connector.flows.stock;
 
-import org.centraerp.connector.erp.ErpArchive;
-import org.centraerp.connector.erp.ErpFileRefusedException;
-import java.nio.file.Path;
+import java.io.File;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +9,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.ErpFileFailures;
+import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.ErpHeaders;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.StockMapping;
 import org.centraerp.connector.ops.FlowProbe;
@@ -25,22 +31,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code import-stock-file}: check a dropped stock file whole, then either refuse it (to
- * {@code .error/} with the reason) or apply its lines (to {@code .done/} with a report). The route's file consumer
- * moves the file where header {@value #ARCHIVE} says; a failure (Centra unreachable) leaves it to be read again.
+ * The steps of the stock flow (route template import-erp-file, templated route import-stock-file), each doing one
+ * thing: open the file's run, check the file whole, refuse it, or: begin, read its lines in batches, map them,
+ * keep only changes, send full batches, record the outcomes, send the rest, finish the report. The file's run
+ * (report, sender) travels in exchange property {@value ErpFileFailures#RUN}; the file is read from the message
+ * body, whatever endpoint it came from.
  */
 @Component("stockFileImport")
 @EnableConfigurationProperties(StockProperties.class)
 public class StockFileImport {
-
-    /** Why the whole file is refused; absent when it can be applied. */
-    public static final String REFUSAL = "StockFileRefusal";
-    /** Where the consumer moves the file, relative to the inbox: {@code .done/<name>} or {@code .error/<name>}. */
-    public static final String ARCHIVE = "StockFileArchive";
-    static final String CHECKSUM = "StockFileChecksum";
-    static final String LINES = "StockFileLines";
-    static final String DONE_FOLDER = ".done";
-    static final String ERROR_FOLDER = ".error";
 
     private static final Logger log = LoggerFactory.getLogger(StockFileImport.class);
 
@@ -61,66 +60,114 @@ public class StockFileImport {
         this.registry = registry.getIfAvailable();
     }
 
-    /** Reads the file once: checksum and line count, or the reason it is refused. Sends nothing. */
-    public void check(Exchange exchange) {
-        Path file = file(exchange);
+    /** What one stock file is going through; closed at the end (or on failure), which drops the local report. */
+    public static final class Run implements AutoCloseable {
+        final String fileName;
+        final StockMapping mapping;
+        final StockOutcomes outcomes = new StockOutcomes();
+        String checksum;
+        long lines;
+        StockReport report;
+        StockSender sender;
+        StockLineMapper mapper;
+
+        Run(String fileName, StockMapping mapping) {
+            this.fileName = fileName;
+            this.mapping = mapping;
+        }
+
+        @Override
+        public void close() {
+            if (report != null) {
+                report.close();
+            }
+        }
+    }
+
+    /** A new run for the file. */
+    public Run open(@Header(Exchange.FILE_NAME_ONLY) String fileName) {
+        return new Run(fileName, mappings.stock());
+    }
+
+    /** Reads the file once (checksum, line count); the reason it is refused, or null. Sends nothing. */
+    public String check(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
         try {
-            StockFileReader.Summary summary = new StockFileReader(mapping()).check(file);
-            exchange.getIn().setHeader(CHECKSUM, summary.checksum());
-            exchange.getIn().setHeader(LINES, summary.lines());
-            log.info("{}: {} lines, {} mode, sending to Centra", file.getFileName(), summary.lines(),
-                    mapping().mode().name().toLowerCase(Locale.ROOT));
+            StockFileReader.Summary summary = new StockFileReader(run.mapping).check(file);
+            run.checksum = summary.checksum();
+            run.lines = summary.lines();
+            log.info("{}: {} lines, {} mode, sending to Centra", run.fileName, summary.lines(),
+                    run.mapping.mode().name().toLowerCase(Locale.ROOT));
+            return null;
         } catch (ErpFileRefusedException e) {
-            exchange.getIn().setHeader(REFUSAL, e.getMessage());
+            return e.getMessage();
         }
     }
 
-    /** Writes {@code .error/<name>.error.txt} with the reason; the file follows it to {@code .error/}. */
-    public void refuse(Exchange exchange) {
-        Path file = file(exchange);
-        String reason = exchange.getIn().getHeader(REFUSAL, String.class);
-        String archived = ErpArchive.archiveName(file, ERROR_FOLDER);
-        Path errorFile = file.resolveSibling(ERROR_FOLDER).resolve(archived + ".error.txt");
-        ErpArchive.writeText(errorFile, file.getFileName() + " was refused whole; no line of it was sent to Centra.\n"
-                + "Reason: " + reason + "\n"
-                + "Fix the file (or " + mapping().file() + ") and drop it again in " + file.getParent() + "\n");
-        exchange.getIn().setHeader(ARCHIVE, ERROR_FOLDER + "/" + archived);
+    /** The text of {@code .error/<name>.error.txt}; the route writes it and the file follows it to {@code .error/}. */
+    public String refuse(@Header(ErpHeaders.REFUSAL) String reason, @Header(Exchange.FILE_PARENT) String inbox,
+                         @ExchangeProperty(ErpFileFailures.RUN) Run run) {
         count("refused");
-        log.warn("{} refused: {} — moved to {}/", file.getFileName(), reason, ERROR_FOLDER);
+        log.warn("{} refused: {} — moved to .error/", run.fileName, reason);
+        return run.fileName + " was refused whole; no line of it was sent to Centra.\n"
+                + "Reason: " + reason + "\n"
+                + "Fix the file (or " + run.mapping.file() + ") and drop it again in " + inbox + "\n";
     }
 
-    /** Sends the file's lines (only changes, in batches) and writes {@code .done/<name>.report.csv}. */
-    public void apply(Exchange exchange) {
-        Path file = file(exchange);
-        StockMapping mapping = mapping();
-        String archived = ErpArchive.archiveName(file, DONE_FOLDER);
-        long lines = exchange.getIn().getHeader(LINES, Long.class);
-        StockReport report = new StockReport(file.getFileName().toString(),
-                file.resolveSibling(DONE_FOLDER).resolve(archived + ".report.csv"), lines,
-                properties.progressInterval(), registry);
-        try {
-            StockLineMapper mapper = new StockLineMapper(mapping, file.getFileName().toString(), warehouseIds());
-            StockSender sender = sender(mapping, file, exchange.getIn().getHeader(CHECKSUM, String.class), report);
-            new StockFileReader(mapping).forEachRecord(file, record -> mapper.map(record, report)
-                    .ifPresent(sender::accept));
-            sender.finish();
-        } catch (RuntimeException e) {
-            report.abandon();
-            throw e;
-        }
-        report.close();
-        exchange.getIn().setHeader(ARCHIVE, DONE_FOLDER + "/" + archived);
+    /** Starts the report and the sender; reads Centra's warehouse ids once per file. */
+    public void begin(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.report = new StockReport(run.fileName, run.lines, properties.progressInterval(), registry);
+        run.mapper = new StockLineMapper(run.mapping, run.fileName, warehouseIds());
+        run.sender = run.mapping.mode() == StockMapping.Mode.DELTA
+                ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), run.mapping.productKey(),
+                        run.fileName, run.checksum, run.outcomes)
+                : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), run.mapping.productKey(),
+                        "ERP stock file " + run.fileName, run.outcomes);
+    }
+
+    /** The file's lines, {@code size} at a time, for a streaming split. */
+    public StockFileReader.Batches batches(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run,
+                                           @ExchangeProperty("ErpBatchSize") int size) {
+        return new StockFileReader(run.mapping).batches(file, size);
+    }
+
+    /** Lines to stock lines with the customer's mapping; a line that cannot be used is an outcome (invalid). */
+    public List<StockLine> map(@Body List<ErpCsvReader.Row> rows, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        return rows.stream().map(row -> run.mapper.map(row, run.outcomes)).flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    /** Queues the lines and leaves out those that would change nothing in Centra (outcome unchanged). */
+    public void keepChanges(@Body List<StockLine> lines, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        lines.forEach(run.sender::accept);
+        run.sender.keepChanges();
+    }
+
+    /** Sends the full batches (setStock/changeStock, one warehouse per call). */
+    public void send(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.sender.sendFullBatches();
+    }
+
+    /** At the end of the file: sends what is still queued. */
+    public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.sender.finish();
+    }
+
+    /** The outcomes of the steps so far into the report (and the counters, and the progress log). */
+    public void record(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.report.record(run.outcomes.drain());
+    }
+
+    /** The finished report (a local file) for the route to write as {@code .done/<name>.report.csv}. */
+    public File report(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        File report = run.report.finish().toFile();
         count("done");
-        log.info("{} done, {}; report {}/{}.report.csv", file.getFileName(), report.summary(), DONE_FOLDER, archived);
+        log.info("{} done, {}", run.fileName, run.report.summary());
+        return report;
     }
 
-    private StockSender sender(StockMapping mapping, Path file, String checksum, StockReport report) {
-        String name = file.getFileName().toString();
-        return mapping.mode() == StockMapping.Mode.DELTA
-                ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), mapping.productKey(), name,
-                        checksum, report)
-                : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), mapping.productKey(),
-                        "ERP stock file " + name, report);
+    /** The report is where the file is: the local copy goes. */
+    public void close(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.close();
     }
 
     /** Centra's warehouse ids, read once per file: a line for another id is reported instead of sent. */
@@ -129,20 +176,10 @@ public class StockFileImport {
                 .map(w -> w.path("id").asInt()).collect(Collectors.toSet());
     }
 
-
-
     private void count(String outcome) {
         if (registry != null) {
             registry.counter("connector.stock.files", "outcome", outcome).increment();
         }
-    }
-
-    private StockMapping mapping() {
-        return mappings.stock();
-    }
-
-    private static Path file(Exchange exchange) {
-        return Path.of(exchange.getIn().getHeader("CamelFileAbsolutePath", String.class));
     }
 
     /** What {@code check} probes for this flow. */

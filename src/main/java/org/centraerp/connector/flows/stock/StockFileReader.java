@@ -2,16 +2,18 @@ package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.function.Consumer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.mapping.StockMapping;
@@ -19,7 +21,7 @@ import org.centraerp.connector.mapping.StockMapping;
 /**
  * Reads a stock file as its mapping says, streaming: never more than one line in memory.
  * {@link #check} reads it once to refuse a broken file before anything is sent (bad bytes for the charset,
- * missing columns, broken quoting) and to count its lines; {@link #forEachRecord} then hands out the lines.
+ * missing columns, broken quoting) and to count its lines; {@link #batches} then hands out the lines.
  */
 final class StockFileReader {
 
@@ -40,10 +42,10 @@ final class StockFileReader {
     }
 
     /** Reads the whole file once; a {@link ErpFileRefusedException} says why it cannot be used. */
-    Summary check(Path file) {
+    Summary check(InputStream file) {
         MessageDigest sha256 = sha256();
         long[] lines = {0};
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), sha256)) {
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(file), sha256)) {
             reader.read(in, record -> lines[0]++);
         } catch (IOException e) {
             throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
@@ -51,12 +53,45 @@ final class StockFileReader {
         return new Summary(HexFormat.of().formatHex(sha256.digest()), lines[0]);
     }
 
-    /** Every data line in file order. The file has passed {@link #check}. */
-    void forEachRecord(Path file, Consumer<ErpCsvReader.Row> action) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            reader.read(in, action);
+    /** The data lines in file order, {@code size} at a time. The file has passed {@link #check}. */
+    Batches batches(InputStream file, int size) {
+        try {
+            return new Batches(reader.open(new BufferedInputStream(file)), size);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName() + " again", e);
+            throw new UncheckedIOException("cannot read the file again", e);
+        }
+    }
+
+    /** Lines of a file in lists of at most {@code size}, pulled by a streaming splitter, which closes it. */
+    static final class Batches implements Iterator<List<ErpCsvReader.Row>>, Closeable {
+        private final ErpCsvReader.Rows rows;
+        private final int size;
+
+        Batches(ErpCsvReader.Rows rows, int size) {
+            this.rows = rows;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public List<ErpCsvReader.Row> next() {
+            if (!rows.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<ErpCsvReader.Row> batch = new ArrayList<>(size);
+            while (batch.size() < size && rows.hasNext()) {
+                batch.add(rows.next());
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
         }
     }
 

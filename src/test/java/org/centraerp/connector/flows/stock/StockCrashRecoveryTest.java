@@ -119,7 +119,7 @@ class StockCrashRecoveryTest {
                 "--connector.centra.url=" + centraUrl(),
                 "--connector.centra.token=" + StockTestSupport.DEMO_TOKEN,
                 "--server.port=0",
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.stock.batch-size=1",
                 "--connector.stock.poll-delay=200",
                 "--connector.centra.rate-limit.mutations-per-10s=0",
