@@ -21,16 +21,16 @@ import org.springframework.stereotype.Component;
  * Whether each flow reaches its ERP endpoints (health component {@code erpEndpoints}): DOWN for a flow whose
  * inbox could not be polled (SFTP server refused the connection or the password, folder gone) or whose outbox
  * could not be written, UP again with its next good poll or write. The inboxes of route template import-erp-file
- * use it as {@code pollStrategy} and {@code exceptionHandler}: one line in the log when a flow goes down (not one
- * stack trace per poll) and one when it is back.
+ * use it as {@code pollStrategy} and {@code exceptionHandler}: one line in the log when a flow is down (not one
+ * stack trace per poll; a single failed poll is only a health blip) and one when it is back.
  */
 @Component("erpEndpointHealth")
 public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollStrategy, ExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErpEndpointHealth.class);
 
-    /** Why a flow's endpoint failed, and since when. */
-    public record Failure(String reason, Instant since) {
+    /** Why a flow's endpoint failed, since when, and how many attempts failed since. */
+    public record Failure(String reason, Instant since, long attempts) {
     }
 
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
@@ -40,16 +40,26 @@ public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollSt
     /** The flow (route id) could not reach its endpoint. */
     public void failed(String flow, String endpoint, Throwable cause) {
         String reason = reason(cause);
-        Failure before = failures.putIfAbsent(flow, new Failure(reason, Instant.now()));
-        if (before == null || !before.reason().equals(reason)) {
-            failures.put(flow, new Failure(reason, before == null ? Instant.now() : before.since()));
+        Failure before = failures.get(flow);
+        failures.put(flow, new Failure(reason, before == null ? Instant.now() : before.since(),
+                before == null ? 1 : before.attempts() + 1));
+        // Logged from the second failed attempt in a row (the first often only says the old connection broke),
+        // then only when the reason changes: one line for "server down", one for "password refused".
+        long attempts = before == null ? 1 : before.attempts() + 1;
+        if (attempts == 2 || (attempts > 2 && !before.reason().equals(reason))) {
             log.warn("{}: cannot reach {}: {}; tried again on the next poll", flow, endpoint, reason);
         }
     }
 
+    /** The flow's current failure, or null when it reaches its endpoints. */
+    public Failure failure(String flow) {
+        return failures.get(flow);
+    }
+
     /** The flow reached its endpoint. */
     public void reached(String flow, String endpoint) {
-        if (failures.remove(flow) != null) {
+        Failure failure = failures.remove(flow);
+        if (failure != null && failure.attempts() >= 2) {
             log.info("{}: {} reachable again", flow, endpoint);
         }
     }
