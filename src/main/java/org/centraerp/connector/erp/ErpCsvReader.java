@@ -85,6 +85,48 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         return new Rows(reader, parser, names);
     }
 
+    /** The data rows of {@code in} in lists of at most {@code size}, for a streaming splitter (which closes it). */
+    public Batches batches(InputStream in, int size) {
+        try {
+            return new Batches(open(in), size);
+        } catch (IOException e) {
+            throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of a file, a list at a time; see {@link #batches}. */
+    public static final class Batches implements java.util.Iterator<List<Row>>, java.io.Closeable {
+        private final Rows rows;
+        private final int size;
+
+        private Batches(Rows rows, int size) {
+            this.rows = rows;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public List<Row> next() {
+            if (!rows.hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            List<Row> batch = new java.util.ArrayList<>(size);
+            while (batch.size() < size && rows.hasNext()) {
+                batch.add(rows.next());
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
+    }
+
     /** Rows pulled from a file; see {@link #open}. */
     public static final class Rows implements java.util.Iterator<Row>, java.io.Closeable {
         private final PhysicalLines lines;

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.routes-include-pattern=file:routes/read-erp-tables.camel.yaml,"
-                + "file:routes/import-erp-file.camel.yaml,file:routes/import-products.camel.yaml",
+                + "file:routes/import-erp-file.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.orders.enabled=false",
         "connector.sandbox.rate-limit-tier=NONE",

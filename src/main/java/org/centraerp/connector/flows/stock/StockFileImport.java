@@ -125,7 +125,7 @@ public class StockFileImport {
     }
 
     /** The file's lines, {@code size} at a time, for a streaming split. */
-    public StockFileReader.Batches batches(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run,
+    public ErpCsvReader.Batches batches(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run,
                                            @ExchangeProperty("ErpBatchSize") int size) {
         return new StockFileReader(run.mapping).batches(file, size);
     }

@@ -2,18 +2,12 @@ package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.mapping.StockMapping;
@@ -54,45 +48,8 @@ final class StockFileReader {
     }
 
     /** The data lines in file order, {@code size} at a time. The file has passed {@link #check}. */
-    Batches batches(InputStream file, int size) {
-        try {
-            return new Batches(reader.open(new BufferedInputStream(file)), size);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the file again", e);
-        }
-    }
-
-    /** Lines of a file in lists of at most {@code size}, pulled by a streaming splitter, which closes it. */
-    static final class Batches implements Iterator<List<ErpCsvReader.Row>>, Closeable {
-        private final ErpCsvReader.Rows rows;
-        private final int size;
-
-        Batches(ErpCsvReader.Rows rows, int size) {
-            this.rows = rows;
-            this.size = size;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public List<ErpCsvReader.Row> next() {
-            if (!rows.hasNext()) {
-                throw new NoSuchElementException();
-            }
-            List<ErpCsvReader.Row> batch = new ArrayList<>(size);
-            while (batch.size() < size && rows.hasNext()) {
-                batch.add(rows.next());
-            }
-            return batch;
-        }
-
-        @Override
-        public void close() throws IOException {
-            rows.close();
-        }
+    ErpCsvReader.Batches batches(InputStream file, int size) {
+        return reader.batches(new BufferedInputStream(file), size);
     }
 
     private static MessageDigest sha256() {
