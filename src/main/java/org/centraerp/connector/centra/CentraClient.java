@@ -54,8 +54,19 @@ public final class CentraClient implements AutoCloseable {
     private final CentraClock clock;
     private final ObjectMapper json;
 
+    private final CentraAccess access;
+
     public CentraClient(CentraProperties properties, CentraEndpoint endpoint, CentraRateLimiter limiter,
                         CentraMetrics metrics, ObjectMapper json, CentraClock clock, RandomGenerator random) {
+        this(properties, endpoint, limiter, metrics, json, clock, random,
+                new CentraAccess(endpoint.token().fromFile()));
+    }
+
+    /** @param access told of every refused and accepted token, so flows can pause and resume */
+    public CentraClient(CentraProperties properties, CentraEndpoint endpoint, CentraRateLimiter limiter,
+                        CentraMetrics metrics, ObjectMapper json, CentraClock clock, RandomGenerator random,
+                        CentraAccess access) {
+        this.access = access;
         this.endpoint = endpoint;
         this.metrics = metrics;
         this.clock = clock;
@@ -63,13 +74,15 @@ public final class CentraClient implements AutoCloseable {
         this.envelope = new CentraEnvelope(json);
         this.http = new CentraHttp(properties.timeout(), properties.connectTimeout());
         Backoff backoff = new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff(), random);
-        this.transport = new CentraTransport(properties, endpoint, http, limiter, envelope, metrics, clock, backoff);
+        this.transport = new CentraTransport(properties, endpoint, http, limiter, envelope, metrics, clock, backoff,
+                access);
     }
 
     /** A client from properties alone: no metrics, system clock. */
     public static CentraClient create(CentraProperties properties) {
         return new CentraClient(properties,
-                new CentraEndpoint(properties.url(), properties.token(), properties.connectTimeout()),
+                new CentraEndpoint(properties.url(), properties.connectTimeout(),
+                        CentraToken.of(properties.token(), properties.tokenFile())),
                 CentraRateLimiter.of(properties.rateLimit(), CentraClock.SYSTEM),
                 CentraMetrics.none(), defaultJson(), CentraClock.SYSTEM, RandomGenerator.getDefault());
     }
@@ -82,6 +95,29 @@ public final class CentraClient implements AutoCloseable {
 
     public CentraEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Whether Centra accepts the token right now. */
+    public CentraAccess access() {
+        return access;
+    }
+
+    /**
+     * Uses {@code text} for the document {@code name} from now on, in place of {@code centra/<name>.graphql}: the
+     * queries built from the customer's mappings, and hand-written ones from {@code mappings/<customer>/queries/}.
+     */
+    public void define(String name, String text) {
+        documents.define(name, text);
+    }
+
+    /** The text of the document as it is sent (built, overridden or from the classpath). */
+    public String documentText(String name) {
+        return documents.get(name).text();
+    }
+
+    /** Whether the document holds a mutation. */
+    public boolean isMutation(String name) {
+        return documents.get(name).mutation();
     }
 
     /** Runs a query document; retried on 429, 5xx, timeouts and dropped connections. */

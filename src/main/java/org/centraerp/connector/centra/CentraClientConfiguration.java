@@ -2,6 +2,9 @@ package org.centraerp.connector.centra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +20,22 @@ public class CentraClientConfiguration {
 
     @Bean
     public CentraEndpoint centraEndpoint(CentraProperties properties) {
-        return new CentraEndpoint(properties.url(), properties.token(), properties.connectTimeout());
+        return new CentraEndpoint(properties.url(), properties.connectTimeout(),
+                CentraToken.of(properties.token(), properties.tokenFile()));
+    }
+
+    /** Whether Centra accepts the token; told of every token change, so paused flows try again at once. */
+    @Bean
+    public CentraAccess centraAccess(CentraEndpoint endpoint) {
+        var access = new CentraAccess(endpoint.token().fromFile());
+        endpoint.token().onChange(access::tokenChanged);
+        return access;
+    }
+
+    /** Reads CENTRA_TOKEN_FILE every few seconds even while no call is made (every flow paused on a refusal). */
+    @Bean(destroyMethod = "close")
+    public TokenFileWatcher centraTokenFileWatcher(CentraEndpoint endpoint) {
+        return new TokenFileWatcher(endpoint.token());
     }
 
     /** Tells the endpoint the sandbox's port once the app's own server listens (not the management server's). */
@@ -38,10 +56,37 @@ public class CentraClientConfiguration {
 
     @Bean(destroyMethod = "close")
     public CentraClient centraClient(CentraProperties properties, CentraEndpoint endpoint, CentraRateLimiter limiter,
-                                     CentraMetrics metrics, ObjectProvider<ObjectMapper> objectMapper) {
+                                     CentraMetrics metrics, ObjectProvider<ObjectMapper> objectMapper,
+                                     CentraAccess access) {
         return new CentraClient(properties, endpoint, limiter, metrics,
                 objectMapper.getIfAvailable(CentraClient::defaultJson), CentraClock.SYSTEM,
-                RandomGenerator.getDefault());
+                RandomGenerator.getDefault(), access);
+    }
+
+    /** Re-reads a token file on a timer; does nothing for a fixed token. */
+    public static final class TokenFileWatcher implements AutoCloseable {
+        private static final long EVERY_MS = 2000;
+        private final ScheduledExecutorService timer;
+
+        TokenFileWatcher(CentraToken token) {
+            if (!token.fromFile()) {
+                timer = null;
+                return;
+            }
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "centra-token-file");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(token::refresh, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
     }
 
     /** Forwards the local web server's port to the endpoint. */

@@ -37,8 +37,29 @@ final class CentraDocuments {
 
     /** @param name {@code stores} or {@code stores.graphql} */
     Document get(String name) {
-        String key = name.endsWith(".graphql") ? name.substring(0, name.length() - ".graphql".length()) : name;
-        return cache.computeIfAbsent(key, this::load);
+        return cache.computeIfAbsent(key(name), this::load);
+    }
+
+    /**
+     * Puts a document under a name in place of the classpath file of that name, e.g. the orders query built from
+     * the customer's mapping, or one from {@code mappings/<customer>/queries/}.
+     */
+    Document define(String name, String text) {
+        String key = key(name);
+        if (!NAME.matcher(key).matches()) {
+            throw new IllegalArgumentException("GraphQL document name '" + name + "' is not a file name");
+        }
+        Document document = new Document(key, text, isMutation(text));
+        cache.put(key, document);
+        return document;
+    }
+
+    private static String key(String name) {
+        return name.endsWith(".graphql") ? name.substring(0, name.length() - ".graphql".length()) : name;
+    }
+
+    private static boolean isMutation(String text) {
+        return MUTATION.matcher(text.replaceAll("#[^\\n]*", "")).find();
     }
 
     private Document load(String name) {
@@ -53,8 +74,7 @@ final class CentraDocuments {
                         + " on the classpath — add src/main/resources/" + resource);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String withoutComments = text.replaceAll("#[^\\n]*", "");
-            return new Document(name, text, MUTATION.matcher(withoutComments).find());
+            return new Document(name, text, isMutation(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

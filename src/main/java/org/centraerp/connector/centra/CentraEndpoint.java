@@ -39,7 +39,7 @@ public final class CentraEndpoint {
     }
 
     private final String url;
-    private final String token;
+    private final CentraToken token;
     private final Duration portWait;
     private final CompletableFuture<Integer> localPort = new CompletableFuture<>();
     private volatile Target target;
@@ -50,9 +50,25 @@ public final class CentraEndpoint {
      * @param portWait how long a sandbox call waits for the local web server to start
      */
     public CentraEndpoint(String url, String token, Duration portWait) {
+        this(url, portWait, CentraToken.fixed(token));
+    }
+
+    /**
+     * @param token where the token comes from (CENTRA_TOKEN or CENTRA_TOKEN_FILE); blank for the sandbox demo token
+     */
+    public CentraEndpoint(String url, Duration portWait, CentraToken token) {
         this.url = url == null ? "" : url.trim();
-        this.token = token == null ? "" : token.trim();
+        this.token = token;
         this.portWait = portWait;
+    }
+
+    /** Reads a token file again now; true when the token changed (never for a fixed token). */
+    public boolean refreshToken() {
+        return token.refresh();
+    }
+
+    public CentraToken token() {
+        return token;
     }
 
     /** Called once the app's own web server listens (Spring's WebServerInitializedEvent). */
@@ -60,7 +76,7 @@ public final class CentraEndpoint {
         localPort.complete(port);
     }
 
-    /** The target, resolved and checked on first use. */
+    /** The target, resolved and checked on first use, with the token as it is now (a token file may change). */
     public Target target() {
         Target resolved = target;
         if (resolved == null) {
@@ -68,7 +84,13 @@ public final class CentraEndpoint {
             target = resolved;
             log.info("Centra client talks to {}{}", resolved, resolved.sandbox() ? " (built-in sandbox)" : "");
         }
-        return resolved;
+        String now = currentToken(resolved.sandbox());
+        return now.equals(resolved.token()) ? resolved : new Target(resolved.uri(), now, resolved.sandbox());
+    }
+
+    private String currentToken(boolean sandbox) {
+        String current = token.current();
+        return sandbox && current.isEmpty() ? SANDBOX_TOKEN : current;
     }
 
     /** The URL for messages, without resolving a sandbox port that is not known yet. */
@@ -82,8 +104,7 @@ public final class CentraEndpoint {
 
     private Target sandboxTarget() {
         int port = awaitLocalPort();
-        String sandboxToken = token.isEmpty() ? SANDBOX_TOKEN : token;
-        return new Target(URI.create("http://127.0.0.1:" + port + SANDBOX_PATH), sandboxToken, true);
+        return new Target(URI.create("http://127.0.0.1:" + port + SANDBOX_PATH), currentToken(true), true);
     }
 
     private int awaitLocalPort() {
@@ -108,11 +129,13 @@ public final class CentraEndpoint {
             throw new CentraConfigException("CENTRA_URL must use https:// for " + host
                     + ": plain http:// would send the token unencrypted — use https://" + host + uri.getRawPath());
         }
-        if (token.isEmpty()) {
+        String current = token.current();
+        if (current.isEmpty()) {
             throw new CentraConfigException("CENTRA_TOKEN is not set but CENTRA_URL points at " + url
-                    + " — create an Integration API token in Centra (System → API tokens) and set CENTRA_TOKEN");
+                    + " — create an Integration API token in Centra (System → API tokens) and set CENTRA_TOKEN"
+                    + " (or CENTRA_TOKEN_FILE)");
         }
-        return new Target(uri, token, false);
+        return new Target(uri, current, false);
     }
 
     private static URI parse(String url) {

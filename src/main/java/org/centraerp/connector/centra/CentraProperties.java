@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param url            GraphQL Integration API endpoint; blank means the built-in sandbox of this app
  * @param token          Integration API token; blank means the sandbox demo token (refused for a real URL)
+ * @param tokenFile      file holding the token (Kubernetes/Docker secret), read again when it changes; wins over token
+ * @param tokenExpires   the day the token expires (Centra shows it in System → API tokens); null when unknown
  * @param timeout        time to wait for an answer before a call counts as timed out
  * @param connectTimeout time to wait for a TCP connection
  * @param retry          retries of queries and safe mutations on 5xx, timeouts and dropped connections
@@ -25,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
 public record CentraProperties(
         String url,
         String token,
+        String tokenFile,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate tokenExpires,
         @NotNull @DefaultValue("30s") Duration timeout,
         @NotNull @DefaultValue("5s") Duration connectTimeout,
         @NotNull @Valid @DefaultValue Retry retry,
@@ -58,31 +64,32 @@ public record CentraProperties(
 
     /** Properties with every default, for tests and tools that run without Spring. */
     public static CentraProperties defaults(String url, String token) {
-        return new CentraProperties(url, token, Duration.ofSeconds(30), Duration.ofSeconds(5),
+        return new CentraProperties(url, token, null, null, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 new Retry(5, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 new RateLimit(60, 20, 250_000, Duration.ofMinutes(2)));
     }
 
     public CentraProperties withUrl(String newUrl, String newToken) {
-        return new CentraProperties(newUrl, newToken, timeout, connectTimeout, retry, rateLimit);
+        return new CentraProperties(newUrl, newToken, null, tokenExpires, timeout, connectTimeout, retry, rateLimit);
     }
 
     public CentraProperties withTimeouts(Duration newTimeout, Duration newConnectTimeout) {
-        return new CentraProperties(url, token, newTimeout, newConnectTimeout, retry, rateLimit);
+        return new CentraProperties(url, token, tokenFile, tokenExpires, newTimeout, newConnectTimeout, retry, rateLimit);
     }
 
     public CentraProperties withRetry(Retry newRetry) {
-        return new CentraProperties(url, token, timeout, connectTimeout, newRetry, rateLimit);
+        return new CentraProperties(url, token, tokenFile, tokenExpires, timeout, connectTimeout, newRetry, rateLimit);
     }
 
     public CentraProperties withRateLimit(RateLimit newRateLimit) {
-        return new CentraProperties(url, token, timeout, connectTimeout, retry, newRateLimit);
+        return new CentraProperties(url, token, tokenFile, tokenExpires, timeout, connectTimeout, retry, newRateLimit);
     }
 
     /** Never prints the token. */
     @Override
     public String toString() {
         return "CentraProperties[url=" + url + ", token=" + (token == null || token.isBlank() ? "<blank>" : "<set>")
+                + ", tokenFile=" + tokenFile + ", tokenExpires=" + tokenExpires
                 + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
                 + ", retry=" + retry + ", rateLimit=" + rateLimit + "]";
     }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class CentraTransport {
 
     private static final Logger log = LoggerFactory.getLogger(CentraTransport.class);
+    /** A refused request is sent again with a rotated token at most this often per call. */
+    private static final int MAX_TOKEN_SWAPS = 2;
 
     /**
      * Why an attempt got no answer.
@@ -41,9 +43,12 @@ final class CentraTransport {
     private final CentraClock clock;
     private final Backoff backoff;
     private final CentraProperties properties;
+    private final CentraAccess access;
 
     CentraTransport(CentraProperties properties, CentraEndpoint endpoint, CentraHttp http, CentraRateLimiter limiter,
-                    CentraEnvelope envelope, CentraMetrics metrics, CentraClock clock, Backoff backoff) {
+                    CentraEnvelope envelope, CentraMetrics metrics, CentraClock clock, Backoff backoff,
+                    CentraAccess access) {
+        this.access = access;
         this.properties = properties;
         this.endpoint = endpoint;
         this.http = http;
@@ -61,6 +66,7 @@ final class CentraTransport {
     JsonNode exchange(String document, byte[] body, boolean mutation, boolean repeatable, long expectedComplexity) {
         CentraEndpoint.Target target = endpoint.target();
         int maxAttempts = properties.retry().maxAttempts();
+        int tokenSwaps = 0;
         for (int attempt = 1; ; attempt++) {
             CentraRateLimiter.Permit permit = acquire(mutation, expectedComplexity);
             CentraHttp.Answer answer;
@@ -75,6 +81,7 @@ final class CentraTransport {
             JsonNode root = answer.status() == 200 ? envelope.tryParse(answer.body()) : null;
             permit.release(CentraEnvelope.complexityOf(root));
             if (answer.status() == 200) {
+                access.tokenAccepted();
                 if (root == null) {
                     throw new CentraQueryException("Centra at " + target + " answered document '" + document
                             + "' with something that is not GraphQL JSON — check CENTRA_URL (…/graphql)");
@@ -82,6 +89,11 @@ final class CentraTransport {
                 return root;
             } else if (answer.status() == 429) {
                 awaitRateLimit(document, answer, attempt, maxAttempts);
+            } else if (refusedToken(answer) && tokenSwaps < MAX_TOKEN_SWAPS && tokenChanged(target)) {
+                // Centra refused the request before running it: send it again, once, with the rotated token
+                tokenSwaps++;
+                target = endpoint.target();
+                attempt--;
             } else if (answer.status() >= 500 || answer.status() == 408 || answer.status() == 499) {
                 Failure failure = new Failure("HTTP " + answer.status() + " " + envelope.messageOf(answer.body()),
                         "http_" + answer.status(), true, true, null);
@@ -89,6 +101,21 @@ final class CentraTransport {
             } else {
                 throw statusError(document, target, answer);
             }
+        }
+    }
+
+    /** HTTP 401/403 for the token itself, not for a missing permission. */
+    private boolean refusedToken(CentraHttp.Answer answer) {
+        return (answer.status() == 401 || answer.status() == 403) && !envelope.hasPermissionError(answer.body());
+    }
+
+    /** Whether a token file holds another token than the one {@code target} was sent with (read again now). */
+    private boolean tokenChanged(CentraEndpoint.Target target) {
+        endpoint.refreshToken();
+        try {
+            return !endpoint.target().token().equals(target.token());
+        } catch (CentraConfigException e) {
+            return false;
         }
     }
 
@@ -155,7 +182,8 @@ final class CentraTransport {
             if (root != null && envelope.hasPermissionError(answer.body())) {
                 envelope.throwErrors(document, root);
             }
-            return new CentraAuthException(status);
+            access.tokenRefused(status);
+            return new CentraAuthException(status, endpoint.token().fromFile());
         }
         if (status == 404) {
             return new CentraConfigException("Centra at " + target + " answered HTTP 404: no GraphQL endpoint there"

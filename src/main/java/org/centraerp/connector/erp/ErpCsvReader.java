@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
+import org.centraerp.connector.mapping.Quoting;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -67,7 +68,7 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
                 throw wrongCharset(c);
             }
             throw new ErpFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
-                    + delimiter + "': " + e.getMessage(), e);
+                    + delimiter + "': " + Quoting.abbreviate(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -170,10 +171,14 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         if (!header) {
             return;
         }
+        if (found.isEmpty()) {
+            throw new ErpFileRefusedException("the file is empty: " + mappingFile + " expects a first line naming the"
+                    + " columns " + quoted(columns) + " separated by '" + delimiter + "' (csv.header: true)");
+        }
         List<String> missing = columns.stream().filter(c -> !found.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new ErpFileRefusedException("line 1: the header has no column " + quoted(missing) + " (found: "
-                    + String.join(String.valueOf(delimiter), found) + "); " + mappingFile + " expects the columns "
+                    + Quoting.abbreviate(String.join(String.valueOf(delimiter), found)) + "); " + mappingFile + " expects the columns "
                     + quoted(columns) + " separated by '" + delimiter + "'");
         }
     }

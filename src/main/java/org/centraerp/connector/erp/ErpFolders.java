@@ -9,11 +9,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Creates the ERP exchange folders at start so an ERP (or a person) can drop files right away. */
 @Component
+// preview writes nothing, not even the folders: it sets connector.erp.create-folders=false
+@ConditionalOnProperty(name = "connector.erp.create-folders", havingValue = "true", matchIfMissing = true)
 public class ErpFolders {
 
     private static final Logger log = LoggerFactory.getLogger(ErpFolders.class);

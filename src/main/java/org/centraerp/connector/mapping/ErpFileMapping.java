@@ -6,8 +6,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,10 +24,6 @@ public record ErpFileMapping(String file, Csv csv, FieldMap fields, List<String>
     /** CSV settings of the ERP file. */
     public record Csv(char delimiter, Charset charset, boolean header) {
     }
-
-    private static final Pattern BRACKETED = Pattern.compile("^\\$?\\.?\\['([^']+)'\\]$");
-    private static final Pattern PLAIN = Pattern.compile("^(?:\\$\\.)?([A-Za-z0-9_ -]+)$");
-    private static final Pattern BODY_KEY = Pattern.compile("\\$\\{body\\[([^\\]]+)\\]}");
 
     public ErpFileMapping {
         columns = List.copyOf(columns);
@@ -53,20 +47,7 @@ public record ErpFileMapping(String file, Csv csv, FieldMap fields, List<String>
 
     private static List<String> columns(JsonNode fields) {
         Set<String> columns = new LinkedHashSet<>();
-        for (JsonNode field : fields) {
-            String from = field.path("from").asText("");
-            Matcher bracketed = BRACKETED.matcher(from);
-            Matcher plain = PLAIN.matcher(from);
-            if (bracketed.matches()) {
-                columns.add(bracketed.group(1));
-            } else if (plain.matches()) {
-                columns.add(plain.group(1));
-            }
-            Matcher body = BODY_KEY.matcher(field.path("expression").asText(""));
-            while (body.find()) {
-                columns.add(body.group(1));
-            }
-        }
+        fields.forEach(field -> columns.addAll(MappingCrossChecks.columnsOf(field)));
         return List.copyOf(columns);
     }
 }

@@ -2,6 +2,7 @@ package org.centraerp.connector.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.InvalidPathException;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,19 +84,21 @@ final class FieldMapCompiler {
         FieldType type = type(file, field, at);
         String datePattern = datePattern(file, field, at, type);
         LookupTable lookup = lookup(file, field, at);
+        NumberRange range = range(file, field, at, type);
         FieldRule.Source source = source(file, field, at, sources.get(0));
         Object defaultValue = constant(field.get("default"));
         Object lookupDefault = constant(field.get("lookup-default"));
         if (lookup == null) { // with a lookup, value and default are codes, not the typed result
-            checkConstant(file, LocatedYaml.child(at, "value"), field.get("value"), type, datePattern);
-            checkConstant(file, LocatedYaml.child(at, "default"), field.get("default"), type, datePattern);
+            checkConstant(file, LocatedYaml.child(at, "value"), field.get("value"), type, datePattern, range);
+            checkConstant(file, LocatedYaml.child(at, "default"), field.get("default"), type, datePattern, range);
         }
-        checkConstant(file, LocatedYaml.child(at, "lookup-default"), field.get("lookup-default"), type, datePattern);
+        checkConstant(file, LocatedYaml.child(at, "lookup-default"), field.get("lookup-default"), type, datePattern,
+                range);
         if (file.problems().size() > before || source == null) {
             return Optional.empty();
         }
         return Optional.of(new FieldRule(field.get("name").asText(), source, defaultValue, lookup,
-                field.has("lookup-default"), lookupDefault, field.path("required").asBoolean(false), type, datePattern));
+                field.has("lookup-default"), lookupDefault, field.path("required").asBoolean(false), type, datePattern, range));
     }
 
     private FieldRule.Source source(MappingFile file, JsonNode field, String at, String kind) {
@@ -156,6 +159,26 @@ final class FieldMapCompiler {
         }
     }
 
+    /** min, max and exponent of a number field; null for other types (they may not set them). */
+    private static NumberRange range(MappingFile file, JsonNode field, String at, FieldType type) {
+        boolean number = type == FieldType.INTEGER || type == FieldType.DECIMAL;
+        for (String key : List.of("min", "max", "exponent")) {
+            if (field.has(key) && !number) {
+                file.problem(LocatedYaml.child(at, key), key + " is only used with type: integer or decimal");
+            }
+        }
+        if (!number) {
+            return null;
+        }
+        BigDecimal min = field.path("min").isNumber() ? field.get("min").decimalValue() : null;
+        BigDecimal max = field.path("max").isNumber() ? field.get("max").decimalValue() : null;
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            file.problem(LocatedYaml.child(at, "min"), "min " + min.toPlainString() + " is more than max "
+                    + max.toPlainString());
+        }
+        return NumberRange.of(type, min, max, field.path("exponent").asBoolean(false));
+    }
+
     private LookupTable lookup(MappingFile file, JsonNode field, String at) {
         if (!field.path("lookup").isTextual()) {
             return null;
@@ -163,20 +186,21 @@ final class FieldMapCompiler {
         String name = field.get("lookup").asText();
         Optional<LookupTable> table = lookups.table(name);
         if (table.isEmpty()) {
-            file.problem(LocatedYaml.child(at, "lookup"), "unknown lookup table '" + name + "' ("
+            file.problem(LocatedYaml.child(at, "lookup"), "lookup table '" + name + "' does not exist ("
                     + (lookups.tables().isEmpty() ? "no lookup tables defined: add a file with kind: lookups"
                     : "tables: " + String.join(", ", lookups.tables().keySet())) + ")");
         }
         return table.orElse(null);
     }
 
-    private static void checkConstant(MappingFile file, String key, JsonNode node, FieldType type, String pattern) {
+    private static void checkConstant(MappingFile file, String key, JsonNode node, FieldType type, String pattern,
+                                      NumberRange range) {
         Object value = constant(node);
         if (type == null || FieldRule.isMissing(value)) {
             return;
         }
         try {
-            type.convert(value, pattern);
+            type.convert(value, pattern, range);
         } catch (IllegalArgumentException e) {
             file.problem(key, e.getMessage() + " (the field has type: " + type.yamlName() + ")");
         }

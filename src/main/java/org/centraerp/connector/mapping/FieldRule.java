@@ -16,7 +16,7 @@ import org.centraerp.connector.mapping.LookupTables.LookupTable;
 
 /** One compiled entry of a {@code fields:} list. */
 record FieldRule(String name, Source source, Object defaultValue, LookupTable lookup, boolean hasLookupDefault,
-                 Object lookupDefault, boolean required, FieldType type, String datePattern) {
+                 Object lookupDefault, boolean required, FieldType type, String datePattern, NumberRange range) {
 
     /** Joins list results of {@code from:} paths. */
     static final String LIST_SEPARATOR = "|";
@@ -85,7 +85,7 @@ record FieldRule(String name, Source source, Object defaultValue, LookupTable lo
         if (lookup != null) {
             value = lookUp(text(value));
         }
-        return type == null || value == null ? value : type.convert(value, datePattern);
+        return type == null || value == null ? value : type.convert(value, datePattern, range);
     }
 
     private Object readSource(Input input) {
@@ -104,7 +104,7 @@ record FieldRule(String name, Source source, Object defaultValue, LookupTable lo
         if (hasLookupDefault) {
             return lookupDefault;
         }
-        throw new IllegalArgumentException("'" + code + "' is not in lookup table '" + lookup.name()
+        throw new IllegalArgumentException("'" + Quoting.abbreviate(code) + "' is not in lookup table '" + lookup.name()
                 + "' (add it to " + lookup.file() + " or set lookup-default)");
     }
 

@@ -65,12 +65,26 @@ final class MappingSchemas {
         String text = switch (message.getType()) {
             case "required" -> "missing required property '" + message.getProperty() + "'";
             case "additionalProperties" -> "unknown property '" + message.getProperty() + "'" + allowed(message);
+            case "enum" -> "'" + Quoting.abbreviate(text(message.getInstanceNode())) + "' is not one of "
+                    + enumValues(message);
+            case "type" -> "'" + Quoting.abbreviate(text(message.getInstanceNode())) + "': " + message.getError();
             default -> message.getError();
         };
         if ("additionalProperties".equals(message.getType())) {
             path = LocatedYaml.child(path, message.getProperty());
         }
         file.problem(path, text);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null ? "" : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** The allowed values of an enum keyword, as the schema lists them: "string, integer, decimal, ...". */
+    private static String enumValues(ValidationMessage message) {
+        Object[] arguments = message.getArguments();
+        String listed = arguments != null && arguments.length > 0 ? String.valueOf(arguments[0]) : "";
+        return listed.isEmpty() ? "the allowed values" : listed.replace("\"", "");
     }
 
     /** The properties the schema does allow, to make typos obvious: " (allowed: from, expression, ...)". */

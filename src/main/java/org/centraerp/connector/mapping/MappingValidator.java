@@ -67,6 +67,7 @@ public final class MappingValidator {
                 files.add(file);
                 kindOf(file).ifPresent(kind -> {
                     schemas.validate(kind, file);
+                    MappingCrossChecks.check(file, kind);
                     kinds.put(file, kind);
                 });
             });

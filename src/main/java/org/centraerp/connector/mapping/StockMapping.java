@@ -60,9 +60,12 @@ public record StockMapping(String file, Mode mode, ProductKey productKey, Csv cs
         List<String> columns = new ArrayList<>();
         root.path("columns").forEach(c -> columns.add(c.asText()));
         FieldMap fields = document.fieldMaps().get("fields");
+        // the names as written: a field that did not compile (unknown lookup, bad path) has its own problem already
+        List<String> written = new ArrayList<>();
+        root.path("fields").forEach(f -> written.add(f.path("name").asText("")));
         if (fields != null) {
             for (String required : List.of(KEY, WAREHOUSE_ID, QUANTITY)) {
-                if (!fields.fieldNames().contains(required)) {
+                if (!written.contains(required)) {
                     file.problem("fields", "no field named '" + required + "' (a stock mapping needs key, "
                             + "warehouse-id and quantity; see mappings/default/stock.yaml)");
                 }

@@ -3,8 +3,14 @@ package org.centraerp.connector.ops;
 import java.util.List;
 
 /**
- * What an enabled flow reads from Centra, so {@code check} can tell before the first run which
- * permissions the token lacks. Each document is a list query run with {@code limit: 1}.
+ * What an enabled flow reads from and writes to Centra, so {@code check} can tell before the first run which
+ * permissions the token lacks. Each query document is a list query run with {@code limit: 1}; each write document
+ * (under {@code centra/check/}) is a mutation Centra refuses without changing anything (it names an object that
+ * does not exist), so only a missing permission shows as an error.
  */
-public record FlowProbe(String flow, List<String> queryDocuments) {
+public record FlowProbe(String flow, List<String> queryDocuments, List<String> writeDocuments) {
+
+    public FlowProbe(String flow, List<String> queryDocuments) {
+        this(flow, queryDocuments, List.of());
+    }
 }

@@ -1,5 +1,6 @@
 package org.centraerp.connector.ops;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -8,22 +9,41 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns the built-in Centra sandbox off when a real Centra is configured (CENTRA_URL set), unless
- * the operator asked for it explicitly with CENTRA_SANDBOX=true — a connector pointed at a real
- * store should not also serve a fake one.
+ * Decides once, before any bean exists, whether the built-in Centra sandbox runs, and writes the answer as
+ * {@code connector.sandbox.enabled=true|false} in front of every other property source, so every condition
+ * downstream sees one resolved boolean.
+ *
+ * <p>{@code connector.sandbox.enabled} (CENTRA_SANDBOX) is {@code auto} unless someone set it: on with the embedded
+ * defaults (no {@code connector.centra.url}), off as soon as CENTRA_URL points at a real Centra. Only an explicit
+ * {@code true} keeps it on beside a real Centra. The decision never looks at where a value came from: the earlier
+ * version did, and Spring's {@code configurationProperties} source (which holds every property) made the shipped
+ * default count as explicit.
  */
 public class SandboxSwitch implements EnvironmentPostProcessor {
 
+    public static final String ENABLED = "connector.sandbox.enabled";
+    static final String SOURCE = "sandbox-switch";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String url = environment.getProperty("connector.centra.url", "");
-        boolean explicit = environment.containsProperty("CENTRA_SANDBOX")
-                || environment.getPropertySources().stream()
-                        .filter(source -> !source.getName().contains("application"))
-                        .anyMatch(source -> source.containsProperty("connector.sandbox.enabled"));
-        if (!url.isBlank() && !explicit) {
-            environment.getPropertySources().addFirst(new MapPropertySource("centra-url-disables-sandbox",
-                    Map.of("connector.sandbox.enabled", "false")));
-        }
+        boolean on = decide(environment.getProperty("connector.centra.url", ""),
+                environment.getProperty(ENABLED, "auto"));
+        environment.getPropertySources().remove(SOURCE);
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of(ENABLED, Boolean.toString(on))));
+    }
+
+    /**
+     * @param centraUrl the configured Centra URL, blank for the embedded defaults
+     * @param asked     {@code auto} (or blank), or a boolean the user set by name
+     */
+    static boolean decide(String centraUrl, String asked) {
+        String value = asked == null ? "" : asked.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "", "auto" -> centraUrl == null || centraUrl.isBlank();
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("CENTRA_SANDBOX (connector.sandbox.enabled) is '" + asked
+                    + "' — use auto (on unless CENTRA_URL is set), true or false");
+        };
     }
 }

@@ -15,13 +15,18 @@ public class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final CentraEndpoint endpoint;
+    private final org.springframework.core.env.Environment environment;
 
-    public StartupReport(CentraEndpoint endpoint) {
+    public StartupReport(CentraEndpoint endpoint, org.springframework.core.env.Environment environment) {
         this.endpoint = endpoint;
+        this.environment = environment;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void report() {
+        if (!environment.getProperty(CommandApplication.COMMAND_PROPERTY, "").isBlank()) {
+            return; // a command prints what it found itself
+        }
         CentraEndpoint.Target target;
         try {
             target = endpoint.target();

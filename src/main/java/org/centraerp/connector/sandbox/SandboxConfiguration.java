@@ -8,6 +8,10 @@ import org.centraerp.connector.sandbox.gateway.SandboxTokens;
 import org.centraerp.connector.sandbox.knobs.Knobs;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.SeedLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +22,19 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandboxEnabled
 @EnableConfigurationProperties(SandboxProperties.class)
-public class SandboxConfiguration {
+public class SandboxConfiguration implements DisposableBean {
+
+    /** The sandbox's own timer: added latency and held requests wait here, never on a servlet thread. */
+    private final ScheduledExecutorService sandboxDelays = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-delays");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public void destroy() {
+        sandboxDelays.shutdownNow();
+    }
 
     @Bean
     SandboxData sandboxData(SeedLoader seedLoader) {
@@ -27,12 +43,18 @@ public class SandboxConfiguration {
         return data;
     }
 
+    /** Which run of the sandbox this is (the connector's state belongs to one). */
+    @Bean
+    SandboxInstance sandboxInstance() {
+        return SandboxInstance.fresh();
+    }
+
     /** Registered for the GraphQL path only, so the admin endpoint needs no token and is never rate limited. */
     @Bean
     FilterRegistrationBean<SandboxGatewayFilter> sandboxGatewayFilter(SandboxTokens tokens, RateLimiter rateLimiter,
                                                                       Knobs knobs, ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(
-                new SandboxGatewayFilter(tokens, rateLimiter, knobs, objectMapper));
+                new SandboxGatewayFilter(tokens, rateLimiter, knobs, objectMapper, sandboxDelays));
         registration.addUrlPatterns("/sandbox/graphql", "/sandbox/graphql/*");
         registration.setName("sandboxGatewayFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * What a flow last sent per item (e.g. stock per size x warehouse), so it sends only changes.
@@ -64,6 +65,14 @@ public class SentValues {
             }, args.toArray());
         }
         return found;
+    }
+
+    /** Every value last sent in a flow whose key starts with {@code prefix}, one row at a time, by key. */
+    public void forEach(String flow, String prefix, BiConsumer<String, String> action) {
+        db.jdbc().query("SELECT item_key, item_value FROM connector_sent_value WHERE flow = ? AND item_key LIKE ?"
+                + " ORDER BY item_key", rs -> {
+                    action.accept(rs.getString(1), rs.getString(2));
+                }, flow, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     /** Stores the values as sent, in batches. */

@@ -41,6 +41,16 @@ public class StateConfiguration {
     }
 
     @Bean
+    CentraSchemaCache centraSchemaCache(StateDatabase db) {
+        return new CentraSchemaCache(db);
+    }
+
+    @Bean
+    OperatorActions operatorActions(StateDatabase db) {
+        return new OperatorActions(db);
+    }
+
+    @Bean
     SentValues sentValues(StateDatabase db) {
         return new SentValues(db);
     }

@@ -33,7 +33,7 @@ class MappingRepositoryStartupTest {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MappingConfigurationError.class)
                             .hasMessageContaining("12 problems in the mappings of customer 'broken'")
-                            .hasMessageContaining("unknown lookup table 'store-typs'");
+                            .hasMessageContaining("lookup table 'store-typs' does not exist");
                 });
     }
 }

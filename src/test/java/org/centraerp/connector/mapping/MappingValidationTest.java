@@ -52,15 +52,15 @@ class MappingValidationTest {
                 BROKEN + "stock.yaml:1: kind: unknown kind 'stok' (kinds: " + MappingKind.names() + ")",
                 BROKEN + "empty-kind.yaml:1: missing 'kind' at the top of the file (one of: " + MappingKind.names() + ")",
                 BROKEN + "master-data.yaml:18: entities.markets: missing required property 'file'",
-                BROKEN + "master-data.yaml:5: csv.header: string found, boolean expected",
-                BROKEN + "master-data.yaml:17: entities.stores.fields[2].lookup: unknown lookup table 'store-typs' "
+                BROKEN + "master-data.yaml:5: csv.header: 'yes': string found, boolean expected",
+                BROKEN + "master-data.yaml:17: entities.stores.fields[2].lookup: lookup table 'store-typs' does not exist "
                         + "(tables: store-types, warehouses)",
                 BROKEN + "master-data.yaml:30: entities.warehouses.fields[2]: set only one of from, expression, value "
                         + "(found from, value)",
                 BROKEN + "master-data.yaml:37: entities.pricelists.fields[0].value: not an integer 'abc' "
                         + "(the field has type: integer)");
         assertThat(problems).anyMatch(p -> p.startsWith(BROKEN + "master-data.yaml:2: format: ")
-                && p.contains("enumeration"));
+                && p.contains("is not one of [csv, json]"));
         assertThat(problems).anyMatch(p -> p.startsWith(BROKEN + "master-data.yaml:29: "
                 + "entities.warehouses.fields[1].lookup_default: unknown property 'lookup_default' (allowed: name,"));
         assertThat(problems).anyMatch(p -> p.startsWith(BROKEN + "master-data.yaml:26: "

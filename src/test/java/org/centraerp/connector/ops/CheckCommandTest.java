@@ -41,6 +41,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void tokenExpiryIsShown(CapturedOutput output) {
+        String in5Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+
+        int status = check("--connector.centra.token-expires=" + in5Days);
+
+        assertThat(status).isZero();
+        assertThat(output.getOut()).contains("Token expires: " + in5Days + " (in 5 days)");
+    }
+
+    @Test
     void expiredTokenFailsWithOneLineSayingWhatToDo(CapturedOutput output) {
         int status = check("--connector.centra.token=sandbox-expired-token");
 
@@ -56,12 +66,58 @@ class CheckCommandTest {
         assertThat(status).isEqualTo(2);
         assertThat(output.getOut())
                 .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
-                .containsPattern("export-orders\\s+lacks Order:read")
+                .containsPattern("export-orders\\s+lacks Order:read, Order.isLocked:write")
                 .containsPattern("export-returns\\s+lacks Return:read")
-                .containsPattern("import-bundle-file\\s+lacks Product:read")
-                .contains("check failed: the token lacks Market:read, Order:read, Pricelist:read, Product:read, "
-                        + "Return:read, SizeChart:read, Warehouse:read — add them to the Integration API token");
+                .containsPattern("import-bundle-file\\s+lacks Product:read, Bundle:write")
+                .containsPattern("import-return-file\\s+lacks Order:read, Return:write")
+                .contains("check failed: the token lacks Bundle:write, Display:write, Market:read, Order.isLocked:write,"
+                        + " Order:read, Price:write, Pricelist:read, Product:read, Product:write, ProductVariant:write,"
+                        + " Return:read, Return:write, Shipment:write, SizeChart:read, StockChange:write, Warehouse:read"
+                        + " — add them to the Integration API token");
         assertNoStackTrace(output);
+    }
+
+    @Test
+    void readOnlyTokenLacksTheWritePermissionsOfTheFlows(CapturedOutput output) {
+        int status = check("--connector.centra.token=sandbox-readonly-token");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(output.getOut())
+                .containsPattern("import-stock-file\\s+lacks StockChange:write")
+                .containsPattern("export-orders\\s+lacks Order.isLocked:write")
+                .containsPattern("import-product-file\\s+lacks Product:write, ProductVariant:write, Display:write")
+                .containsPattern("import-bundle-file\\s+lacks Bundle:write")
+                .containsPattern("import-price-file\\s+lacks Price:write")
+                .containsPattern("import-shipment-file\\s+lacks Shipment:write")
+                .containsPattern("import-return-file\\s+lacks Return:write")
+                .containsPattern("export-master-data\\s+ok")
+                .contains("check failed: the token lacks Bundle:write, Display:write, Order.isLocked:write, Price:write,"
+                        + " Product:write, ProductVariant:write, Return:write, Shipment:write, StockChange:write");
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void againstARealCentraNoWebServerIsStartedAndNoRoute() {
+        try (var context = CommandApplication.start(CheckCommand.NAME, new String[] {
+                "--spring.datasource.url=jdbc:h2:mem:check-web-" + System.nanoTime(),
+                "--connector.centra.url=https://brand.centra.example/graphql", "--connector.centra.token=t"},
+                org.centraerp.connector.ConnectorApplication.CHECK_DEFAULTS, true)) {
+            assertThat(context).isNotInstanceOf(org.springframework.boot.web.context.WebServerApplicationContext.class);
+            assertThat(context.getBean(org.apache.camel.CamelContext.class).getRoutes()).isNotEmpty()
+                    .allMatch(route -> !context.getBean(org.apache.camel.CamelContext.class).getRouteController()
+                            .getRouteStatus(route.getRouteId()).isStarted());
+        }
+    }
+
+    @Test
+    void theVerbIsFoundWhereverItStands() {
+        var found = Verbs.find(new String[] {"--spring.profiles.active=demo", "check", "--x=1"}).orElseThrow();
+        assertThat(found.name()).isEqualTo("check");
+        assertThat(found.args()).containsExactly("--spring.profiles.active=demo", "--x=1");
+        assertThat(Verbs.find(new String[] {"--spring.profiles.active=demo"})).isEmpty();
+        assertThat(Verbs.find(new String[] {"reset-state"}).orElseThrow().name()).isEqualTo("reset-state");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Verbs.find(new String[] {"chek"}))
+                .hasMessageContaining("unknown command 'chek'").hasMessageContaining("check, reset-state");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** What an operator sees: health of Centra and the state database, and Prometheus metrics per route. */
 @AutoConfigureObservability // tests turn metric export off unless asked
@@ -27,10 +32,19 @@ class OperatorEndpointsTest {
     @Autowired
     ProducerTemplate routes;
 
+    @DynamicPropertySource
+    static void consoleUser(DynamicPropertyRegistry registry) {
+        // Every actuator endpoint but health needs a login (HTTP Basic for Prometheus and scripts).
+        registry.add("connector.console.users", () -> "scraper:viewer:" + new BCryptPasswordEncoder(4).encode("scrape"));
+    }
+
     private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "scraper:scrape".getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
 

@@ -17,7 +17,12 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.centraerp.connector.ops.CentraBindingCheck;
+import org.centraerp.connector.state.CentraBindings.Binding;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every state repository against one real database; one subclass per supported vendor. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class StateRepositoriesContract {
 
     private TestDatabase database;
@@ -61,6 +67,19 @@ abstract class StateRepositoriesContract {
                 "connector_dead_letter", "connector_sent_value", StateConfiguration.CAMEL_MESSAGE_TABLE)) {
             assertThat(db.jdbc().queryForList("SELECT 1 FROM " + table + " WHERE 1 = 0")).as(table).isEmpty();
         }
+    }
+
+    @Test
+    void centraSchemaIsKeptPerAddressWholeAndReplacedByTheNextRead() {
+        CentraSchemaCache cache = new CentraSchemaCache(db);
+        String large = "type Order {\n" + "  field: String\n".repeat(20_000) + "}\n"; // > 64 KB
+        assertThat(cache.read("https://brand.centra.com/graphql")).isEmpty();
+        cache.save("https://brand.centra.com/graphql", large);
+        cache.save("sandbox", "type Query { stores: [String] }");
+        assertThat(cache.read("https://brand.centra.com/graphql")).contains(large);
+        cache.save("https://brand.centra.com/graphql", "type Query { orders: [String] }");
+        assertThat(cache.read("https://brand.centra.com/graphql")).contains("type Query { orders: [String] }");
+        assertThat(cache.read("sandbox")).contains("type Query { stores: [String] }");
     }
 
     @Test
@@ -181,6 +200,35 @@ abstract class StateRepositoriesContract {
     }
 
     @Test
+    void discardedDeadLettersAreClosedAndOperatorActionsKeepWhoAndWhen() {
+        DeadLetters letters = new DeadLetters(db);
+        long kept = letters.record("console-test", "order 1", "1", "unknown status", null);
+        long dropped = letters.record("console-test", "order 2", "2", "unknown status", null);
+
+        assertThat(letters.discard(dropped, "test order, deleted in Centra")).isTrue();
+        assertThat(letters.discard(dropped, "again")).as("second discard").isFalse();
+        assertThat(letters.markReplayed(dropped)).as("a discarded letter is not replayed").isFalse();
+        DeadLetter discarded = letters.find(dropped).orElseThrow();
+        assertThat(discarded.state()).isEqualTo("discarded");
+        assertThat(discarded.discardReason()).isEqualTo("test order, deleted in Centra");
+        assertThat(letters.countOpen("console-test")).isEqualTo(1);
+        assertThat(letters.countOpenByFlow()).containsEntry("console-test", 1);
+        assertThat(letters.newest("console-test", "open", 10)).extracting(DeadLetter::id).containsExactly(kept);
+        assertThat(letters.newest("console-test", null, 10)).extracting(DeadLetter::id).containsExactly(dropped, kept);
+        assertThat(letters.byKey("console-test", "2")).extracting(DeadLetter::id).containsExactly(dropped);
+
+        OperatorActions actions = new OperatorActions(db);
+        actions.record("alice", "discard", "dead-letter " + dropped, "test order, deleted in Centra");
+        actions.record("bob", "replay", "dead-letter " + kept, null);
+        assertThat(actions.on("dead-letter " + dropped)).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo("alice");
+            assertThat(a.action()).isEqualTo("discard");
+            assertThat(a.actedAt()).isNotNull();
+        });
+        assertThat(actions.newest(10)).extracting(OperatorActions.Action::actor).startsWith("bob", "alice");
+    }
+
+    @Test
     void reDroppedIdenticalFileIsRecognisedAndInterruptedFileResumes() {
         FileCheckpoints checkpoints = new FileCheckpoints(db);
         FileCheckpoint begun = checkpoints.begin("stock", "stock-0501.csv", "sha256:aaa");
@@ -262,6 +310,48 @@ abstract class StateRepositoriesContract {
             assertThat(locks.contains(file)).isFalse();
             locks.stop();
         }
+    }
+
+    /** Last: it empties every state table. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void stateIsBoundToItsCentraAndResetForAnother() {
+        CentraBindingCheck check = new CentraBindingCheck(db, null, null, null, null);
+        Binding staging = new Binding("https://staging.example/graphql", "stores 1 Retail, 2 Wholesale");
+        Binding production = new Binding("https://brand.example/graphql", "stores 1 Retail, 2 Wholesale");
+        new Watermarks(db).advance("orders-poll", "2026-01-01T00:00:00Z");
+
+        assertThat(check.verify(staging)).isEmpty();
+        assertThat(new CentraBindings(db).read()).contains(staging);
+        assertThat(check.verify(staging)).isEmpty();
+        // same URL, Centra not asked this time: still the same one
+        assertThat(check.verify(new Binding(staging.url(), ""))).isEmpty();
+        // another store behind the same URL
+        assertThat(check.verify(new Binding(staging.url(), "stores 7 Outlet"))).get().asString()
+                .contains("belongs to another Centra").contains("reset-state");
+        assertThat(check.verify(production)).get().asString()
+                .startsWith("the state database belongs to another Centra: https://staging.example/graphql"
+                        + " (stores 1 Retail, 2 Wholesale), not https://brand.example/graphql")
+                .contains("run the reset-state command").contains("STATE_DB_URL");
+        assertThat(new Watermarks(db).read("orders-poll")).isPresent();
+
+        List<String> emptied = check.reset();
+        assertThat(emptied).hasSizeGreaterThanOrEqualTo(12)
+                .allMatch(table -> table.toLowerCase(java.util.Locale.ROOT).startsWith("connector_"));
+        assertThat(new Watermarks(db).read("orders-poll")).isEmpty();
+        assertThat(check.verify(production)).isEmpty();
+        assertThat(new CentraBindings(db).read()).contains(production);
+
+        // the built-in sandbox is seeded afresh at each start: its state is reset with it
+        new Watermarks(db).advance("orders-poll", "2026-01-01T00:00:00Z");
+        assertThat(check.verify(new Binding("built-in sandbox", "instance a"))).isEmpty();
+        assertThat(new Watermarks(db).read("orders-poll")).isEmpty();
+        new Watermarks(db).advance("orders-poll", "2026-01-01T00:00:00Z");
+        assertThat(check.verify(new Binding("built-in sandbox", "instance a"))).isEmpty();
+        assertThat(new Watermarks(db).read("orders-poll")).isPresent();
+        assertThat(check.verify(new Binding("built-in sandbox", "instance b"))).isEmpty();
+        assertThat(new Watermarks(db).read("orders-poll")).isEmpty();
+        assertThat(new CentraBindings(db).read()).contains(new Binding("built-in sandbox", "instance b"));
     }
 
     private static void await(CyclicBarrier barrier) {

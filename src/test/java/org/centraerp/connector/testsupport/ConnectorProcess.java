@@ -60,14 +60,27 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** As {@link #start(String, Path, List)} with these JVM options. */
     public static ConnectorProcess start(String name, Path log, List<String> jvmOptions, List<String> arguments) {
+        return start(name, log, Path.of(System.getProperty("user.dir")), java.util.Map.of(), jvmOptions, arguments);
+    }
+
+    /** As {@link #start(String, Path, List)} in another working folder, with more environment variables. */
+    public static ConnectorProcess start(String name, Path log, Path directory, java.util.Map<String, String> environment,
+                                         List<String> arguments) {
+        return start(name, log, directory, environment,
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), arguments);
+    }
+
+    private static ConnectorProcess start(String name, Path log, Path directory, java.util.Map<String, String> environment,
+                                          List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConnectorApplication.class.getName()));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ConnectorProcess(name, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start connector " + name + ": " + e.getMessage(), e);
@@ -87,6 +100,20 @@ public final class ConnectorProcess implements AutoCloseable {
     /** How often the log says {@code text} (e.g. how many order versions this instance exported). */
     public long count(String text) {
         return logText().lines().filter(line -> line.contains(text)).count();
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int exitCode(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("connector " + name + " did not end within " + within + "; its log:\n"
+                        + tail(logText(), 4000));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for connector " + name, e);
+        }
     }
 
     public boolean isAlive() {

@@ -121,6 +121,7 @@ public class BundleFileImport extends CatalogueFileSteps<BundleFileImport.Run> {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe bundleProbe() {
-        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"));
+        return new FlowProbe("import-bundle-file", List.of("catalogue/productSizesBySku"),
+                List.of("check/updateBundle"));
     }
 }

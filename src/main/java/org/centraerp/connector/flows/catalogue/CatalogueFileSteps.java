@@ -11,6 +11,7 @@ import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.erp.ErpHeaders;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.ErpFileMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,10 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
         protected final ErpFileMapping file;
         protected ImportReport report;
         protected long rows;
+        /** Bytes of the file when polled: every reading stops there (rows appended later are never half-read). */
+        protected long size = Long.MAX_VALUE;
+        /** The file on this machine (a file: inbox), to see whether it grew after it was taken; else null. */
+        protected java.nio.file.Path local;
 
         protected Run(String fileName, ErpFileMapping file) {
             this.fileName = fileName;
@@ -65,6 +70,11 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
     protected void checked(R run, ErpCsvReader.Row row) {
     }
 
+    /** The report of one file (prices add a pricelist column). */
+    protected ImportReport newReport() {
+        return new ImportReport();
+    }
+
     /** After the report started: the flow's own state for the file. */
     protected void started(R run) {
     }
@@ -74,9 +84,13 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
     }
 
     /** Reads the file once; the reason it is refused, or null. Sends nothing. */
-    public String check(@Body InputStream in, @ExchangeProperty(ErpFileFailures.RUN) R run) {
+    public String check(@Body InputStream in, @Header(Exchange.FILE_LENGTH) Long size,
+                        @Header("CamelFileAbsolutePath") String path, @ExchangeProperty(ErpFileFailures.RUN) R run) {
         try {
-            run.rows = new ErpCsvFile(run.file).check(in, row -> checked(run, row));
+            run.size = size == null ? Long.MAX_VALUE : size;
+            run.local = path != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))
+                    ? java.nio.file.Path.of(path) : null;
+            run.rows = new ErpCsvFile(run.file).check(TakenFile.limited(in, run.size), row -> checked(run, row));
             log.info("{}: {} {}, sending to Centra", run.fileName, run.rows, rowsAre());
             return null;
         } catch (ErpFileRefusedException e) {
@@ -93,14 +107,14 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
     }
 
     public void begin(@ExchangeProperty(ErpFileFailures.RUN) R run) {
-        run.report = new ImportReport();
+        run.report = newReport();
         started(run);
     }
 
     /** The file's rows, {@code size} at a time. */
     public ErpCsvReader.Batches batches(@Body InputStream in, @ExchangeProperty(ErpFileFailures.RUN) R run,
                                         @ExchangeProperty("ErpBatchSize") int size) {
-        return new ErpCsvFile(run.file).batches(in, size);
+        return new ErpCsvFile(run.file).batches(TakenFile.limited(in, run.size), size);
     }
 
     /** Each row's outcome went into the report as Centra answered; nothing is held back. */
@@ -109,6 +123,17 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
 
     /** The finished report (a local file) for the route to write as {@code .done/<name>.report.csv}. */
     public File report(@ExchangeProperty(ErpFileFailures.RUN) R run) {
+        if (run.rows == 0) {
+            run.report.fileNote("empty", run.size == 0 ? "the file was empty (0 bytes); nothing was sent"
+                    : "the file has no data rows; nothing was sent");
+        }
+        if (run.local != null) {
+            new TakenFile(run.local, run.size).grown(run.rows, new ErpCsvFile(run.file).lineCounter())
+                    .ifPresent(grown -> {
+                        run.report.fileNote("file-grew", grown);
+                        log.warn("{}: {}", run.fileName, grown);
+                    });
+        }
         File report = run.report.finish().toFile();
         log.info("{} done, {}", run.fileName, run.report.summary());
         return report;

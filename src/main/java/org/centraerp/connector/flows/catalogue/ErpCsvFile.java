@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.ErpFileMapping;
 
 /**
@@ -16,6 +17,7 @@ import org.centraerp.connector.mapping.ErpFileMapping;
 public final class ErpCsvFile {
 
     private final ErpCsvReader reader;
+    private long rowsRead;
 
     public ErpCsvFile(ErpFileMapping mapping) {
         this.reader = new ErpCsvReader(mapping.file(), mapping.csv().delimiter(), mapping.csv().charset(),
@@ -39,5 +41,28 @@ public final class ErpCsvFile {
     /** The rows, {@code size} at a time, for a streaming split. The file has passed {@link #check}. */
     public ErpCsvReader.Batches batches(InputStream file, int size) {
         return reader.batches(new BufferedInputStream(file), size);
+    }
+
+    /** The rows of the file as it was when taken (lines appended later are not read). */
+    public void forEachRow(TakenFile file, Consumer<ErpCsvReader.Row> action) {
+        rowsRead = 0;
+        try (InputStream in = file.open()) {
+            reader.read(in, row -> {
+                rowsRead++;
+                action.accept(row);
+            });
+        } catch (IOException e) {
+            throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Data rows of the last {@link #forEachRow(TakenFile, Consumer)}. */
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    /** Counts the data rows of a file as it is now. */
+    public TakenFile.LineCounter lineCounter() {
+        return TakenFile.counting(reader);
     }
 }

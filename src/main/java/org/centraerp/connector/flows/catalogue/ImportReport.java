@@ -22,7 +22,9 @@ public final class ImportReport implements AutoCloseable {
 
     /** What happened to one row. */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, FAILED;
+        CREATED, UPDATED, UNCHANGED, FAILED,
+        /** Prices: a variant without a row of its own that now sells at its product's price. */
+        INHERITED;
 
         public String text() {
             return name().toLowerCase();
@@ -33,22 +35,53 @@ public final class ImportReport implements AutoCloseable {
     private boolean finished;
     private final CSVPrinter printer;
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    private final boolean withPricelist;
 
     public ImportReport() {
+        this(false);
+    }
+
+    /** @param withPricelist a {@code pricelist} column after the key (price files: one SKU, several pricelists) */
+    public ImportReport(boolean withPricelist) {
+        this.withPricelist = withPricelist;
         try {
             this.temp = Files.createTempFile("import-report-", ".csv");
             BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n')
-                    .setHeader("line", "key", "outcome", "reason").get().print(writer);
+                    .setHeader(withPricelist ? new String[] {"line", "key", "pricelist", "outcome", "reason"}
+                            : new String[] {"line", "key", "outcome", "reason"}).get().print(writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a report in the temporary folder", e);
         }
     }
 
     public void row(long line, String key, Outcome outcome, String reason) {
+        row(line, key, null, outcome, reason);
+    }
+
+    /** A row of a report with a pricelist column. */
+    public void row(long line, String key, String pricelist, Outcome outcome, String reason) {
         counts.merge(outcome, 1, Integer::sum);
         try {
+            if (withPricelist) {
+                printer.printRecord(line, key == null ? "" : key, pricelist == null ? "" : pricelist, outcome.text(),
+                        reason == null ? "" : reason);
+                return;
+            }
             printer.printRecord(line, key == null ? "" : key, outcome.text(), reason == null ? "" : reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temp, e);
+        }
+    }
+
+    /** A row about the file as a whole (line 0), e.g. {@code file-grew}; not counted as a row. */
+    public void fileNote(String outcome, String reason) {
+        try {
+            if (withPricelist) {
+                printer.printRecord(0, "", "", outcome, reason);
+            } else {
+                printer.printRecord(0, "", outcome, reason);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temp, e);
         }

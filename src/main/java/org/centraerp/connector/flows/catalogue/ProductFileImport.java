@@ -140,6 +140,7 @@ public class ProductFileImport extends CatalogueFileSteps<ProductFileImport.Run>
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe catalogueProbe() {
-        return new FlowProbe("import-product-file", List.of("sizeCharts"));
+        return new FlowProbe("import-product-file", List.of("sizeCharts"),
+                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"));
     }
 }

@@ -92,8 +92,20 @@ public class MasterDataExport {
     public void writeTable(@Header(ENTITY) String entity, List<Map<String, Object>> rows) {
         EntityExport export = export(entity);
         if (erpDatabase.configured() && export.table().isPresent()) {
-            erpDatabase.replaceAll(export.table().get(), export.fields().fieldNames(), rows);
+            try {
+                erpDatabase.replaceAll(export.table().get(), export.fields().fieldNames(), rows);
+            } catch (org.springframework.dao.DataAccessException e) {
+                // One line, no stack trace: a missing table is a set-up matter (setup-erp-tables), an unreachable
+                // database a passing one; the file went out either way and the next run writes the table again.
+                log.warn("Master data {} not written to ERP table {}: {} — the setup-erp-tables command creates"
+                        + " the default tables", entity, export.table().get(), firstLine(e.getMostSpecificCause()));
+            }
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private ErpFileFormat format() {

@@ -48,7 +48,7 @@ public class OrderErpWriter {
                 + (mapping.format() == OrdersMapping.Format.CSV ? ".csv" : ".json");
     }
 
-    /** The file the ERP gets for this order version. */
+    /** The file content of one order version (also what {@code preview} prints). */
     public static byte[] render(OrdersMapping mapping, MappedOrder order) {
         if (mapping.format() == OrdersMapping.Format.CSV) {
             List<String> columns = new ArrayList<>(order.headerColumns());

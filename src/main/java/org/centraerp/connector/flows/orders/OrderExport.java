@@ -135,8 +135,7 @@ public class OrderExport {
                 }
                 // Another instance wrote the same version first, or the state database failed.
                 inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
-                log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(),
-                        e.getClass().getSimpleName());
+                log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(), why(e));
             }
         }
         return batch;
@@ -177,6 +176,21 @@ public class OrderExport {
         batch.exported().add(export);
         inbox.handled(claim, updatedAt);
         log.info("Order {} exported to the ERP as version {}", export.orderNumber(), export.exportVersion());
+    }
+
+    /**
+     * The exception's type, and for SQL the ERP database refused (a missing table or column) the database's own first
+     * line, which names the table. Never other messages: they may carry an order's values.
+     */
+    static String why(RuntimeException e) {
+        if (e instanceof org.springframework.jdbc.BadSqlGrammarException grammar) {
+            String message = grammar.getMostSpecificCause().getMessage();
+            if (message != null) {
+                return "ERP database: " + message.lines().findFirst().orElse(message)
+                        + " — the setup-erp-tables command creates the default tables";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** No connection to the ERP database could be had: nothing about one order, all of them wait. */

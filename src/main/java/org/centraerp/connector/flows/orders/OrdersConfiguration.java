@@ -62,7 +62,14 @@ public class OrdersConfiguration {
 
     /** What {@code check} probes for this flow. */
     @Bean
-    static FlowProbe ordersProbe() {
-        return new FlowProbe("export-orders", List.of("orders"));
+    static FlowProbe ordersProbe(OrdersProperties properties) {
+        List<String> writes = new java.util.ArrayList<>();
+        if (properties.lock()) {
+            writes.add("check/setOrdersLock");
+        }
+        if (properties.confirm()) {
+            writes.add("check/confirmOrder");
+        }
+        return new FlowProbe("export-orders", List.of("orders"), writes);
     }
 }

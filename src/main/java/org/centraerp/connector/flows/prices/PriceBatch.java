@@ -9,6 +9,7 @@ import java.util.Map;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.centra.CentraProblem;
+import org.centraerp.connector.centra.CentraQueryException;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 import org.centraerp.connector.state.SentValues;
@@ -36,7 +37,27 @@ final class PriceBatch {
         this.flow = flow;
     }
 
+    /**
+     * Sends the products; when Centra refuses the call as invalid GraphQL (errors without data: a value it cannot
+     * take), that is no passing fault to retry: the batch is split until the product it refuses is alone, and that
+     * product's rows are reported.
+     */
     void send(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
+        try {
+            sendWhole(pricelist, products, outcomes);
+        } catch (CentraQueryException e) {
+            if (products.size() > 1) {
+                int half = products.size() / 2;
+                send(pricelist, products.subList(0, half), outcomes);
+                send(pricelist, products.subList(half, products.size()), outcomes);
+            } else {
+                products.forEach(variants -> variants.values().forEach(row -> outcomes.row(row, Outcome.FAILED,
+                        "Centra refused the prices of this product as invalid: " + e.getMessage())));
+            }
+        }
+    }
+
+    private void sendWhole(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products) {
             PriceRow lowest = variants.values().stream().min(Comparator.comparing(PriceRow::price)).orElseThrow();

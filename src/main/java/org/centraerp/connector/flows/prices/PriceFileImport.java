@@ -11,6 +11,7 @@ import org.apache.camel.ExchangeProperty;
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.flows.catalogue.CatalogueFileSteps;
+import org.centraerp.connector.flows.catalogue.ImportReport;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
@@ -33,7 +34,7 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
     static final String FLOW = "prices";
 
     /** What became of each row, written to the report in line order. */
-    private record Line(String key, Outcome outcome, String reason) {
+    private record Line(String key, String pricelist, Outcome outcome, String reason) {
     }
 
     private final CentraClient centra;
@@ -59,6 +60,7 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
         /** every line that named a variant of a pricelist with the same price shares its outcome */
         final Map<String, List<Long>> sameVariant = new LinkedHashMap<>();
         PriceRowResolver resolver;
+        List<InheritedPrices.Inherited> inherited = List.of();
 
         Run(String fileName, ErpFileMapping mapping) {
             super(fileName, mapping);
@@ -76,6 +78,11 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
     }
 
     @Override
+    protected ImportReport newReport() {
+        return new ImportReport(true);
+    }
+
+    @Override
     protected void started(Run run) {
         run.resolver = new PriceRowResolver(run.file(), centra, ids);
     }
@@ -89,7 +96,8 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
         for (ErpCsvReader.Row row : rows) {
             PriceRowResolver.Result result = run.resolver.resolve(row);
             if (result.row() == null) {
-                run.lines.put(row.line(), new Line(result.key(), Outcome.FAILED, result.problem()));
+                run.lines.put(row.line(), new Line(result.key(), result.pricelist(), Outcome.FAILED,
+                        result.problem()));
                 continue;
             }
             PriceRow price = result.row();
@@ -97,11 +105,11 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
                     .computeIfAbsent(price.productId(), p -> new LinkedHashMap<>());
             PriceRow earlier = variants.putIfAbsent(price.variantId(), price);
             if (earlier == null || earlier.samePriceAs(price)) {
-                run.lines.put(row.line(), new Line(price.key(), Outcome.UNCHANGED, null));
+                run.lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.UNCHANGED, null));
                 run.sameVariant.computeIfAbsent(price.sentKey(), k -> new ArrayList<>()).add(row.line());
             } else {
-                run.lines.put(row.line(), new Line(price.key(), Outcome.FAILED, "the variant has another price on line "
-                        + earlier.line() + " of this pricelist"));
+                run.lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.FAILED,
+                        "the variant has another price on line " + earlier.line() + " of this pricelist"));
             }
         }
     }
@@ -114,21 +122,35 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
     public void send(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
     }
 
-    /** At the end of the file: per pricelist, the products with a changed price, in batches of setPrices. */
+    /**
+     * At the end of the file: per pricelist, the products with a changed price, in batches of setPrices; then the
+     * variants without a row of their own that now sell at their product's price (reported as inherited).
+     */
     public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
-        run.prices.forEach((pricelist, products) -> send(pricelist, products, run.lines, run.sameVariant));
+        Map<Long, List<Map<Long, PriceRow>>> set = new LinkedHashMap<>();
+        run.prices.forEach((pricelist, products) -> set.put(pricelist,
+                send(pricelist, products, run.lines, run.sameVariant)));
+        set.values().forEach(products -> products.removeIf(variants -> variants.values().stream()
+                .noneMatch(row -> run.lines.get(row.line()).outcome() == Outcome.UPDATED)));
+        run.inherited = InheritedPrices.of(centra, set);
     }
 
     /** Every row's outcome (final once the file is sent) into the report, in line order, then the report. */
     @Override
     public java.io.File report(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
-        run.lines.forEach((line, l) -> run.report().row(line, l.key(), l.outcome(), l.reason()));
+        run.lines.forEach((line, l) -> run.report().row(line, l.key(), l.pricelist(), l.outcome(), l.reason()));
+        // line 0: not a row of the file, a variant the file's prices reached through its product
+        run.inherited.forEach(i -> run.report().row(0, i.key(), i.pricelist(), Outcome.INHERITED, i.reason()));
         return super.report(run);
     }
 
-    /** Products with a changed variant price, in batches; each carries every variant price of the file. */
-    private void send(long pricelist, Map<Long, Map<Long, PriceRow>> products, Map<Long, Line> lines,
-                      Map<String, List<Long>> sameVariant) {
+    /**
+     * Products with a changed variant price, in batches; each carries every variant price of the file.
+     *
+     * @return the products sent
+     */
+    private List<Map<Long, PriceRow>> send(long pricelist, Map<Long, Map<Long, PriceRow>> products,
+                                           Map<Long, Line> lines, Map<String, List<Long>> sameVariant) {
         List<Map<Long, PriceRow>> changed = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products.values()) {
             Map<String, String> current = new LinkedHashMap<>();
@@ -141,12 +163,13 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
             new PriceBatch(centra, sentValues, FLOW).send(pricelist,
                     changed.subList(from, Math.min(changed.size(), from + properties.pricesBatchSize())),
                     (row, outcome, reason) -> sameVariant.get(row.sentKey()).forEach(line ->
-                            lines.put(line, new Line(lines.get(line).key(), outcome, reason))));
+                            lines.put(line, new Line(lines.get(line).key(), row.pricelistName(), outcome, reason))));
         }
+        return changed;
     }
 
     @Bean
     static FlowProbe pricesProbe() {
-        return new FlowProbe("import-price-file", List.of("pricelists"));
+        return new FlowProbe("import-price-file", List.of("pricelists"), List.of("check/setPrices"));
     }
 }

@@ -11,6 +11,7 @@ import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.SkuVariants;
 import org.centraerp.connector.flows.catalogue.SkuVariants.VariantRef;
 import org.centraerp.connector.mapping.ErpFileMapping;
+import org.centraerp.connector.mapping.FieldType;
 import org.centraerp.connector.mapping.MappedRecord;
 import org.centraerp.connector.state.CatalogueIds;
 
@@ -21,7 +22,7 @@ import org.centraerp.connector.state.CatalogueIds;
 final class PriceRowResolver {
 
     /** Either a row or why it cannot be sent. */
-    record Result(PriceRow row, String key, String problem) {
+    record Result(PriceRow row, String key, String pricelist, String problem) {
     }
 
     private record Pricelist(long id, String name, String currency) {
@@ -51,46 +52,47 @@ final class PriceRowResolver {
         Map<String, Object> v = mapped.values();
         String sku = text(v, "sku");
         String key = sku != null ? sku : text(v, "productNumber") + "|" + text(v, "variantCode");
+        String listed = text(v, "pricelist");
         if (!mapped.isValid()) {
-            return new Result(null, key, String.join("; ", mapped.problems().stream()
+            return new Result(null, key, listed, String.join("; ", mapped.problems().stream()
                     .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
         }
-        String pricelistName = text(v, "pricelist");
+        String pricelistName = listed;
         if (pricelistName == null || text(v, "currency") == null) {
-            return new Result(null, key, "field pricelist or currency: missing");
+            return new Result(null, key, listed, "field pricelist or currency: missing");
         }
         if (sku == null && text(v, "productNumber") == null) {
-            return new Result(null, key, "field sku: missing (or map productNumber and variantCode)");
+            return new Result(null, key, listed, "field sku: missing (or map productNumber and variantCode)");
         }
         Pricelist pricelist = pricelists.get(pricelistName.toLowerCase(Locale.ROOT));
         if (pricelist == null) {
-            return new Result(null, key, "unknown pricelist '" + pricelistName + "': Centra has no pricelist of that "
+            return new Result(null, key, listed, "unknown pricelist '" + pricelistName + "': Centra has no pricelist of that "
                     + "id or name (see the pricelists export, or the lookup in " + mapping.file() + ")");
         }
         String currency = text(v, "currency").toUpperCase(Locale.ROOT);
         if (!currency.equals(pricelist.currency())) {
-            return new Result(null, key, "currency " + currency + " is not the currency of pricelist '"
+            return new Result(null, key, pricelist.name(), "currency " + currency + " is not the currency of pricelist '"
                     + pricelist.name() + "' (" + pricelist.currency() + ")");
         }
         Optional<VariantRef> variant = sku != null ? bySku(sku) : byVariantKey(key);
         if (variant.isEmpty()) {
-            return new Result(null, key, "unknown " + (sku != null ? "SKU" : "variant") + " '" + key
+            return new Result(null, key, pricelist.name(), "unknown " + (sku != null ? "SKU" : "variant") + " '" + key
                     + "': not in Centra (import the product first)");
         }
         BigDecimal price;
         BigDecimal sale;
         try {
-            price = decimal(v.get("price"));
-            sale = decimal(v.get("salePrice"));
-        } catch (NumberFormatException e) {
-            return new Result(null, key, "field price or salePrice: not a number (use a dot: 12.50)");
+            price = decimal("price", v.get("price"));
+            sale = decimal("salePrice", v.get("salePrice"));
+        } catch (IllegalArgumentException e) {
+            return new Result(null, key, pricelist.name(), e.getMessage());
         }
         if (price == null || price.signum() < 0 || (sale != null && sale.signum() < 0)) {
-            return new Result(null, key, "field price: missing or negative");
+            return new Result(null, key, pricelist.name(), "field price: missing or negative");
         }
-        return new Result(new PriceRow(row.line(), key, pricelist.id(), variant.get().productId(),
+        return new Result(new PriceRow(row.line(), key, pricelist.id(), pricelist.name(), variant.get().productId(),
                 variant.get().variantId(), currency, sale != null ? sale : price, sale != null ? price : null),
-                key, null);
+                key, pricelist.name(), null);
     }
 
     private Optional<VariantRef> bySku(String sku) {
@@ -102,11 +104,16 @@ final class PriceRowResolver {
                 .map(id -> new VariantRef(id.id(), id.parentId()));
     }
 
-    private static BigDecimal decimal(Object value) {
+    /** Checked as a decimal even when the mapping gives no type: Centra must never see 1e9999 (Infinity). */
+    private static BigDecimal decimal(String field, Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString().strip());
+        try {
+            return (BigDecimal) FieldType.DECIMAL.convert(value, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field " + field + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(Map<String, Object> values, String field) {

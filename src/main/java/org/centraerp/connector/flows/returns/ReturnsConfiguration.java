@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 public class ReturnsConfiguration {
 
     /** Columns the connector fills in every returns-export row: the return, its export version, the line. */
-    static final Set<String> EXPORT_COLUMNS = Set.of("return_id", "export_version", "line_no");
+    public static final Set<String> EXPORT_COLUMNS = Set.of("return_id", "export_version", "line_no");
 
     @Bean
     @ConditionalOnProperty(name = "connector.returns.export.enabled", havingValue = "true", matchIfMissing = true)

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.mapping.InboundDocumentsMapping;
 import org.centraerp.connector.mapping.MappedRecord;
+import org.centraerp.connector.mapping.Quoting;
 
 /**
  * Reads an ERP shipment or return file into documents with the customer's mapping. CSV: one row per line, rows
@@ -88,7 +89,7 @@ public final class InboundDocumentReader {
             throw new ErpFileRefusedException("not " + mapping.csv().charset() + " text (csv.charset in "
                     + mapping.file() + ")");
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ErpFileRefusedException("not a readable CSV file: " + e.getMessage());
+            throw new ErpFileRefusedException("not a readable CSV file: " + Quoting.abbreviate(e.getMessage()));
         }
         return documents.stream().map(b -> b.build("line" + (b.first == b.last ? " " + b.first
                 : "s " + b.first + "-" + b.last))).toList();
@@ -101,7 +102,7 @@ public final class InboundDocumentReader {
         } catch (CharacterCodingException e) {
             throw new ErpFileRefusedException("not " + mapping.csv().charset() + " text");
         } catch (IOException e) {
-            throw new ErpFileRefusedException("not a readable JSON file: " + e.getMessage());
+            throw new ErpFileRefusedException("not a readable JSON file: " + Quoting.abbreviate(e.getMessage()));
         }
         JsonNode list = root != null && root.isObject() && mapping.jsonList() != null ? root.path(mapping.jsonList())
                 : root;

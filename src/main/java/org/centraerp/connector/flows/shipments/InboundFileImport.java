@@ -1,6 +1,9 @@
 package org.centraerp.connector.flows.shipments;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.centraerp.connector.centra.CentraUserErrorException;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.erp.ErpHeaders;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.InboundDocumentsMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,10 @@ public class InboundFileImport {
         Function<InboundDocument, ShipmentOutcome> send;
         final List<ShipmentOutcome> sent = new ArrayList<>();
         final List<ShipmentOutcome> outcomes = new ArrayList<>();
+        /** Bytes of the file when polled: the reading stops there. */
+        long size = Long.MAX_VALUE;
+        /** The file on this machine (a file: inbox), to see whether it grew after it was taken; else null. */
+        Path local;
 
         Run(String fileName, InboundDocumentsMapping mapping) {
             this.fileName = fileName;
@@ -66,9 +74,12 @@ public class InboundFileImport {
     }
 
     /** Reads the file with the mapping: the reason it is refused, or null. Sends nothing. */
-    public String check(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+    public String check(@Body InputStream file, @Header(Exchange.FILE_LENGTH) Long size,
+                        @Header("CamelFileAbsolutePath") String path, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
         try {
-            run.documents = new InboundDocumentReader(run.mapping).read(file);
+            run.size = size == null ? Long.MAX_VALUE : size;
+            run.local = path != null && Files.isRegularFile(Path.of(path)) ? Path.of(path) : null;
+            run.documents = new InboundDocumentReader(run.mapping).read(TakenFile.limited(file, run.size));
             log.info("{}: {} {}, sending to Centra", run.fileName, run.documents.size(), what);
             return null;
         } catch (ErpFileRefusedException e) {
@@ -133,10 +144,37 @@ public class InboundFileImport {
 
     /** The report's text, for the route to write as {@code .done/<name>.report.csv}. */
     public String report(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        // read whole at check: what the ERP appended since is not in it, and the report says so
+        long now = run.local == null ? -1 : sizeNow(run.local);
+        if (now > run.size) {
+            String grown = "the file grew after it was taken (" + run.size + " bytes then, " + now + " now, "
+                    + textLines(run.local) + " lines after the header in the archived copy): its "
+                    + run.documents.size() + " " + what + " were read; what was written after was NOT applied - drop"
+                    + " it again in a new file";
+            run.outcomes.add(new ShipmentOutcome("", "", "file-grew", "", grown));
+            log.warn("{}: {}", run.fileName, grown);
+        }
         log.info("{} done, {}", run.fileName, ShipmentReport.summary(run.outcomes));
         return ShipmentReport.render(run.outcomes);
     }
 
     public void close(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+    }
+
+    private static long sizeNow(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Text lines after the first (a CSV header; a JSON file counts its lines too). */
+    private static long textLines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -62,7 +63,9 @@ public class ShipmentDelivery {
         String reference = shipment.reference();
         Optional<Entry> entry = progress.find(FLOW, reference);
         if (entry.isPresent() && entry.get().step() == Step.COMPLETED) {
-            return outcome(shipment, ShipmentOutcome.ALREADY_COMPLETED, entry.get().centraId(),
+            String conflict = conflict(shipment, entry.get());
+            return conflict != null ? outcome(shipment, ShipmentOutcome.CONFLICT, entry.get().centraId(), conflict)
+                    : outcome(shipment, ShipmentOutcome.ALREADY_COMPLETED, entry.get().centraId(),
                     "completed earlier; nothing sent");
         }
         JsonNode order = order(shipment.orderNumber());
@@ -116,6 +119,42 @@ public class ShipmentDelivery {
         log.info("ERP shipment {} of order {} completed in Centra as shipment {}", reference, shipment.orderNumber(), id);
         return outcome(shipment, ShipmentOutcome.COMPLETED, id, paymentDone() + "completed with tracking "
                 + (shipment.text("tracking_number") == null ? "(none)" : shipment.text("tracking_number")));
+    }
+
+    /**
+     * Why a document whose reference was completed before is not that shipment again (another order, other lines),
+     * or null when it is the same one re-sent.
+     */
+    private String conflict(InboundDocument shipment, Entry done) {
+        String reused = "reference " + shipment.reference() + " was completed before as Centra shipment "
+                + done.centraId();
+        if (done.orderNumber() != shipment.orderNumber()) {
+            return reused + " of order " + done.orderNumber() + "; nothing sent - give this shipment its own reference";
+        }
+        JsonNode order = order(shipment.orderNumber());
+        JsonNode earlier = done.centraId() == null ? null : shipmentOf(order, done.centraId());
+        if (earlier == null) {
+            return null; // nothing to compare with: taken as the same shipment
+        }
+        Map<String, Integer> shipped = new TreeMap<>();
+        Map<Integer, JsonNode> orderLines = new HashMap<>();
+        order.path("lines").forEach(l -> orderLines.put(l.path("id").asInt(), l.path("productSize")));
+        earlier.path("lines").forEach(l -> {
+            JsonNode size = orderLines.get(l.path("orderLine").path("id").asInt());
+            shipped.merge(size == null ? "?" : size.path("SKU").asText(), l.path("quantity").asInt(), Integer::sum);
+        });
+        Map<String, Integer> wanted = new TreeMap<>();
+        for (Map<String, Object> line : shipment.lines()) {
+            String sku = text(line.get("sku"));
+            String ean = text(line.get("ean"));
+            if (sku == null && ean != null) {
+                sku = orderLines.values().stream().filter(size -> ean.equals(size.path("EAN").asText(null)))
+                        .map(size -> size.path("SKU").asText()).findFirst().orElse("EAN " + ean);
+            }
+            wanted.merge(sku, line.get("quantity") instanceof Number n ? n.intValue() : 0, Integer::sum);
+        }
+        return wanted.equals(shipped) ? null : reused + " with " + shipped + "; this file has " + wanted
+                + " for it - not shipped: give a new shipment its own reference";
     }
 
     /** Centra's new shipment id, or why Centra refused to create it. */

@@ -5,7 +5,7 @@ package org.centraerp.connector.flows.shipments;
  *
  * @param reference  the ERP reference (or the place in the file when it has none)
  * @param order      the order number as given, or empty
- * @param outcome    completed, already-completed, refused, incomplete
+ * @param outcome    completed, already-completed, conflict, refused, incomplete
  * @param centra     Centra's shipment number / return id, or empty
  * @param reason     why it was refused or left incomplete; what was done otherwise
  */
@@ -13,6 +13,8 @@ public record ShipmentOutcome(String reference, String order, String outcome, St
 
     public static final String COMPLETED = "completed";
     public static final String ALREADY_COMPLETED = "already-completed";
+    /** The reference was completed before with other lines or for another order: nothing sent. */
+    public static final String CONFLICT = "conflict";
     public static final String REFUSED = "refused";
     /** Created in Centra but not finished (capture refused): dropping the file again continues it. */
     public static final String INCOMPLETE = "incomplete";

@@ -29,6 +29,12 @@ public class ShipmentsConfiguration {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe shipmentsProbe() {
-        return new FlowProbe("import-shipment-file", List.of("orders"));
+        return new FlowProbe("import-shipment-file", List.of("orders"), List.of("check/updateShipment"));
+    }
+
+    /** What {@code check} probes for the returns from the ERP. */
+    @Bean
+    static FlowProbe returnFileProbe() {
+        return new FlowProbe("import-return-file", List.of("orders"), List.of("check/completeReturn"));
     }
 }

@@ -29,13 +29,19 @@ final class AbsoluteStockSender implements StockSender {
     private final ProductKey productKey;
     private final String description;
     private final StockOutcomes report;
+    private final String pass;
     /** Per warehouse: lines not yet compared with what was sent (at most batch-size). */
     private final Map<Integer, LinkedHashMap<String, StockLine>> unchecked = new TreeMap<>();
     /** Per warehouse: changed lines waiting for a full batch (fewer than batch-size after each send). */
     private final Map<Integer, LinkedHashMap<String, StockLine>> changed = new TreeMap<>();
 
+    /**
+     * @param pass this reading of this file (its checksum and time): a line sent by an earlier pass of the same file
+     *             (one rolled back after Centra went away) is reported "applied-earlier", not "unchanged"
+     */
     AbsoluteStockSender(CentraClient centra, SentValues sentValues, int batchSize, ProductKey productKey,
-                        String description, StockOutcomes report) {
+                        String description, String pass, StockOutcomes report) {
+        this.pass = pass;
         this.centra = centra;
         this.sentValues = sentValues;
         this.batchSize = batchSize;
@@ -91,8 +97,14 @@ final class AbsoluteStockSender implements StockSender {
         if (lines != null) {
             Map<String, String> sent = sentValues.read(FLOW, lines.keySet());
             lines.forEach((item, line) -> {
-                if (String.valueOf(line.quantity()).equals(sent.get(item))) {
-                    report.line(line, StockReport.Outcome.UNCHANGED, null);
+                // stored as "quantity@pass" ("quantity" alone before passes were recorded)
+                String value = sent.get(item);
+                int at = value == null ? -1 : value.indexOf('@');
+                String quantity = at < 0 ? value : value.substring(0, at);
+                if (String.valueOf(line.quantity()).equals(quantity)) {
+                    boolean thisFile = at >= 0 && value.substring(at + 1).equals(pass);
+                    report.line(line, thisFile ? StockReport.Outcome.APPLIED_EARLIER : StockReport.Outcome.UNCHANGED,
+                            thisFile ? "applied by an earlier reading of this file" : null);
                 } else {
                     waiting.put(item, line);
                 }
@@ -123,7 +135,7 @@ final class AbsoluteStockSender implements StockSender {
                         Map<Integer, String> warnings = StockBatchDelivery.byIndex(result.userWarnings(), lines.size());
                         for (int i = 0; i < lines.size(); i++) {
                             StockLine line = lines.get(i);
-                            values.put(line.sizeInWarehouse(productKey.name()), String.valueOf(line.quantity()));
+                            values.put(line.sizeInWarehouse(productKey.name()), line.quantity() + "@" + pass);
                             report.line(line, StockReport.Outcome.APPLIED, warnings.get(i));
                         }
                         sentValues.remember(FLOW, values);

@@ -18,6 +18,7 @@ import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.erp.ErpHeaders;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.StockMapping;
 import org.centraerp.connector.ops.FlowProbe;
@@ -67,6 +68,12 @@ public class StockFileImport {
         final StockOutcomes outcomes = new StockOutcomes();
         String checksum;
         long lines;
+        /** Bytes of the file when polled: every reading stops there (lines appended later are never half-read). */
+        long size;
+        /** This reading of this file (checksum and time): what an earlier, rolled back reading sent is told apart. */
+        String pass;
+        /** The file on this machine (a file: inbox), to see whether it grew after it was taken; else null. */
+        java.nio.file.Path local;
         StockReport report;
         StockSender sender;
         StockLineMapper mapper;
@@ -90,11 +97,17 @@ public class StockFileImport {
     }
 
     /** Reads the file once (checksum, line count); the reason it is refused, or null. Sends nothing. */
-    public String check(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+    public String check(@Body InputStream file, @Header(Exchange.FILE_LENGTH) Long size,
+                        @Header(Exchange.FILE_LAST_MODIFIED) Long modified,
+                        @Header("CamelFileAbsolutePath") String path, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
         try {
-            StockFileReader.Summary summary = new StockFileReader(run.mapping).check(file);
+            run.size = size == null ? Long.MAX_VALUE : size;
+            StockFileReader.Summary summary = new StockFileReader(run.mapping).check(TakenFile.limited(file, run.size));
             run.checksum = summary.checksum();
             run.lines = summary.lines();
+            run.pass = summary.checksum().substring(0, 16) + "-" + (modified == null ? 0L : modified);
+            run.local = path != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))
+                    ? java.nio.file.Path.of(path) : null;
             log.info("{}: {} lines, {} mode, sending to Centra", run.fileName, summary.lines(),
                     run.mapping.mode().name().toLowerCase(Locale.ROOT));
             return null;
@@ -121,13 +134,13 @@ public class StockFileImport {
                 ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), run.mapping.productKey(),
                         run.fileName, run.checksum, run.outcomes)
                 : new AbsoluteStockSender(centra, sentValues, properties.batchSize(), run.mapping.productKey(),
-                        "ERP stock file " + run.fileName, run.outcomes);
+                        "ERP stock file " + run.fileName, run.pass, run.outcomes);
     }
 
     /** The file's lines, {@code size} at a time, for a streaming split. */
     public ErpCsvReader.Batches batches(@Body InputStream file, @ExchangeProperty(ErpFileFailures.RUN) Run run,
                                            @ExchangeProperty("ErpBatchSize") int size) {
-        return new StockFileReader(run.mapping).batches(file, size);
+        return new StockFileReader(run.mapping).batches(TakenFile.limited(file, run.size), size);
     }
 
     /** Lines to stock lines with the customer's mapping; a line that cannot be used is an outcome (invalid). */
@@ -159,6 +172,17 @@ public class StockFileImport {
 
     /** The finished report (a local file) for the route to write as {@code .done/<name>.report.csv}. */
     public File report(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        if (run.lines == 0) {
+            run.report.fileNote("empty", run.size == 0 ? "the file was empty (0 bytes); nothing was sent"
+                    : "the file has no data lines; nothing was sent");
+        }
+        if (run.local != null) {
+            new TakenFile(run.local, run.size).grown(run.lines, new StockFileReader(run.mapping).lineCounter())
+                    .ifPresent(grown -> {
+                        run.report.fileNote("file-grew", grown);
+                        log.warn("{}: {}", run.fileName, grown);
+                    });
+        }
         File report = run.report.finish().toFile();
         count("done");
         log.info("{} done, {}", run.fileName, run.report.summary());
@@ -185,6 +209,6 @@ public class StockFileImport {
     /** What {@code check} probes for this flow. */
     @Bean
     static FlowProbe stockProbe() {
-        return new FlowProbe("import-stock-file", List.of("warehouses"));
+        return new FlowProbe("import-stock-file", List.of("warehouses"), List.of("check/setStock"));
     }
 }

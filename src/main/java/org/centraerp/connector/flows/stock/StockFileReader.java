@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.StockMapping;
 
 /**
@@ -50,6 +51,11 @@ final class StockFileReader {
     /** The data lines in file order, {@code size} at a time. The file has passed {@link #check}. */
     ErpCsvReader.Batches batches(InputStream file, int size) {
         return reader.batches(new BufferedInputStream(file), size);
+    }
+
+    /** Counts the data lines of the file as it is now. */
+    TakenFile.LineCounter lineCounter() {
+        return TakenFile.counting(reader);
     }
 
     private static MessageDigest sha256() {

@@ -32,6 +32,8 @@ final class StockReport implements AutoCloseable {
         APPLIED,
         /** Absolute mode: Centra was last sent the same quantity; nothing sent. */
         UNCHANGED,
+        /** Absolute mode: sent by an earlier reading of this same file (rolled back after Centra went away). */
+        APPLIED_EARLIER,
         /** Delta mode: this line's batch was applied before (a re-dropped file, a restart); not sent again. */
         ALREADY_APPLIED,
         /** The line cannot be used (unknown warehouse code, not a whole number, negative…); not sent. */
@@ -56,6 +58,7 @@ final class StockReport implements AutoCloseable {
     private final long progressNanos;
     private final long started = System.nanoTime();
     private long lastProgress = started;
+    private final StringBuilder notes = new StringBuilder();
 
     /**
      * @param totalLines data lines of the file, for the progress log
@@ -107,6 +110,18 @@ final class StockReport implements AutoCloseable {
         logProgress();
     }
 
+    /**
+     * A row about the file as a whole (line 0), e.g. {@code empty} or {@code file-grew}; not counted as a line.
+     */
+    void fileNote(String outcome, String reason) {
+        try {
+            printer.printRecord(0, "", "", "", outcome, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + temp, e);
+        }
+        notes.append("; ").append(outcome);
+    }
+
     long count(Outcome outcome) {
         return counts.get(outcome);
     }
@@ -126,7 +141,7 @@ final class StockReport implements AutoCloseable {
             }
         }
         return text.append(" in ").append(Duration.ofNanos(System.nanoTime() - started).toMillis()).append(" ms")
-                .toString();
+                .append(notes).toString();
     }
 
     private void logProgress() {

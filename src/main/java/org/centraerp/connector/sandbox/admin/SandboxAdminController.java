@@ -13,6 +13,8 @@ import org.centraerp.connector.sandbox.knobs.KnobsUpdate;
 import org.centraerp.connector.sandbox.knobs.SandboxKnobs;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.SeedLoader;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /sandbox/admin/knobs}: the knobs in force, as JSON ({@link SandboxKnobs}).</li>
  *   <li>{@code PUT /sandbox/admin/knobs}: change some knobs; fields left out keep their value, e.g.
  *       {@code {"latencyMs": 50, "faultRates": {"serverError": 0.1, "rateLimited": 0, "timeout": 0}}} or
- *       {@code {"quotaOverrides": {"REQUEST_COUNT": {"TEN_SECONDS": 2}}}}. Rate-limit changes refill the buckets.</li>
+ *       {@code {"quotaOverrides": {"REQUEST_COUNT": {"TEN_SECONDS": 2}}}}. Rate-limit changes refill the buckets.
+ *       Capped: latencyMs up to 60000, timeoutHoldMs up to 120000, fault rates 0.0-1.0 (HTTP 400 otherwise).</li>
  *   <li>{@code POST /sandbox/admin/reset}: back to the seeded demo store, the configured knobs and full buckets.</li>
  *   <li>{@code POST /sandbox/admin/orders}: places {@code {"count": N}} random direct-to-consumer orders at once (as
  *       the shopper simulator does: stock gets allocated, Order events queued); fewer when stock runs out. Answers
@@ -69,6 +72,12 @@ public class SandboxAdminController {
             rateLimiter.refill();
         }
         return updated;
+    }
+
+    /** A knob above its cap (or a share outside 0..1) changes nothing and says which and why. */
+    @ExceptionHandler(SandboxKnobs.KnobOutOfRangeException.class)
+    public ResponseEntity<Map<String, String>> knobOutOfRange(SandboxKnobs.KnobOutOfRangeException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     @PostMapping("/reset")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sandbox-stores-token}: only {@code Store:read}; shows what {@code check} says of a token that
  *       lacks the permissions of the enabled flows.</li>
  * </ul>
- * Any other value answers HTTP 403, as an unknown or revoked token does in Centra. The token travels as
+ * Any other value answers HTTP 403, as an unknown or revoked token does in Centra. Tests register and revoke
+ * tokens at run time ({@code /sandbox/admin/tokens}) to rotate a token as an operator does in Centra's AMS. The token travels as
  * {@code Authorization: Bearer <token>} or as cookie {@code graphql-access=<token>}.
  */
 @Component
@@ -40,7 +42,7 @@ public class SandboxTokens {
     private static final String COOKIE = "graphql-access";
 
     private final Clock clock;
-    private final Map<String, SandboxToken> tokens;
+    private final Map<String, SandboxToken> tokens = new ConcurrentHashMap<>();
 
     @Autowired
     public SandboxTokens() {
@@ -49,11 +51,21 @@ public class SandboxTokens {
 
     SandboxTokens(Clock clock) {
         this.clock = clock;
-        this.tokens = Map.of(
+        this.tokens.putAll(Map.of(
                 DEMO, new SandboxToken(DEMO, false, Instant.MAX),
                 READ_ONLY, new SandboxToken(READ_ONLY, true, Instant.MAX),
                 EXPIRED, new SandboxToken(EXPIRED, false, Instant.parse("2024-01-01T00:00:00Z")),
-                STORES_ONLY, new SandboxToken(STORES_ONLY, true, Instant.MAX, Set.of("Store:read")));
+                STORES_ONLY, new SandboxToken(STORES_ONLY, true, Instant.MAX, Set.of("Store:read"))));
+    }
+
+    /** Adds a token, or replaces one of the same value; it is accepted from the next request on. */
+    public void register(SandboxToken token) {
+        tokens.put(token.value(), token);
+    }
+
+    /** Revokes a token: from the next request on it answers HTTP 403. False when it was not known. */
+    public boolean revoke(String value) {
+        return tokens.remove(value) != null;
     }
 
     /** The request's token when it is known and not expired. */

@@ -20,14 +20,51 @@ import org.centraerp.connector.sandbox.gateway.RateLimitType;
 public record SandboxKnobs(long latencyMs, FaultRates faultRates, long timeoutHoldMs, RateLimitTier rateLimitTier,
                            Map<RateLimitType, Map<RateLimitInterval, Long>> quotaOverrides) {
 
+    /** Longest latency the sandbox adds to a request: enough to show a slow Centra, short of hanging a client. */
+    public static final long MAX_LATENCY_MS = 60_000;
+    /** Longest a "timeout" fault holds a request: past the connector's 30 s timeout, bounded all the same. */
+    public static final long MAX_TIMEOUT_HOLD_MS = 120_000;
+
     public SandboxKnobs {
         faultRates = faultRates == null ? new FaultRates(0, 0, 0) : faultRates;
+        checkRange("latencyMs", latencyMs, MAX_LATENCY_MS);
+        checkRange("timeoutHoldMs", timeoutHoldMs, MAX_TIMEOUT_HOLD_MS);
+        faultRates.check();
         rateLimitTier = rateLimitTier == null ? RateLimitTier.GROWTH : rateLimitTier;
         quotaOverrides = copy(quotaOverrides);
     }
 
     /** Shares of requests answered with HTTP 500/502/503, with HTTP 429, or held until the client gives up. */
     public record FaultRates(double serverError, double rateLimited, double timeout) {
+
+        void check() {
+            checkShare("faultRates.serverError", serverError);
+            checkShare("faultRates.rateLimited", rateLimited);
+            checkShare("faultRates.timeout", timeout);
+            if (serverError + rateLimited + timeout > 1.0 + 1e-9) {
+                throw new KnobOutOfRangeException("faultRates add up to " + (serverError + rateLimited + timeout)
+                        + ", more than 1.0 — each is a share of all requests");
+            }
+        }
+
+        private static void checkShare(String name, double value) {
+            if (!(value >= 0.0 && value <= 1.0)) {
+                throw new KnobOutOfRangeException(name + " is " + value + " — a share of requests, 0.0 to 1.0");
+            }
+        }
+    }
+
+    /** A knob set to a value the sandbox refuses (answered HTTP 400 by the admin endpoint). */
+    public static final class KnobOutOfRangeException extends IllegalArgumentException {
+        KnobOutOfRangeException(String message) {
+            super(message);
+        }
+    }
+
+    private static void checkRange(String name, long value, long max) {
+        if (value < 0 || value > max) {
+            throw new KnobOutOfRangeException(name + " is " + value + " — allowed 0 to " + max + " ms");
+        }
     }
 
     static SandboxKnobs from(SandboxProperties properties) {

@@ -3,6 +3,8 @@ package org.centraerp.connector.flows.prices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +32,7 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
 
         prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
         Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+        lines.remove(0L); // variants that inherit a price (aVariantWithoutItsOwnPriceIsReportedAsInheriting...)
 
         assertThat(lines).hasSize(13);
         assertThat(lines.values()).allSatisfy(l -> assertThat(l.get("outcome")).isEqualTo("updated"));
@@ -40,6 +43,34 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
                 .containsEntry("TEE-WHITE@USD", "34.0").containsEntry("JEANS-INDIGO@EUR", "99.95")
                 .containsEntry("SWEATER-GREEN@SEK", "599.0 before 799.0")
                 .containsEntry("CHAIR-OAK@SEK", "1995.0 before 2495.0");
+    }
+
+    @Test
+    void aVariantWithoutItsOwnPriceIsReportedAsInheritingTheProductPrice() throws Exception {
+        prices.drop("prices.csv", CatalogueTestSupport.sample(PRICES_SAMPLE));
+        Path reportFile = prices.awaitReports(1).get(0);
+
+        List<Map<String, String>> inherited = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+                .setSkipHeaderRecord(true).get().parse(java.nio.file.Files.newBufferedReader(reportFile))) {
+            parser.forEach(record -> {
+                if ("inherited".equals(record.get("outcome"))) {
+                    inherited.add(record.toMap());
+                }
+            });
+        }
+
+        // SWEATER-GREEN-S sells at 599 (sale, before 799) in SEK: the lowest, so the product price; BLUE has no row
+        assertThat(inherited).anySatisfy(row -> {
+            assertThat(row.get("key")).contains("SWEATER-BLUE");
+            assertThat(row.get("pricelist")).isEqualTo("SEK");
+            assertThat(row.get("reason")).contains("599").contains("before 799").contains("SWEATER-GREEN-S");
+        });
+        assertThat(inherited).anySatisfy(row -> {
+            assertThat(row.get("key")).contains("TEE-BLACK");
+            assertThat(row.get("pricelist")).isEqualTo("USD");
+        });
+        assertThat(inherited).noneSatisfy(row -> assertThat(row.get("key")).contains("TEE-WHITE"));
     }
 
     @Test
@@ -84,6 +115,28 @@ class PriceImportEndToEndTest extends CatalogueEndToEndSupport {
         assertThat(lines.get(7L).get("reason")).contains("price");
         // TEE-WHITE inherits the product price (349) in Centra: prices are per product with variant overrides
         assertThat(variantPrices()).containsEntry("TEE-BLACK@SEK", "349.0").doesNotContainKey("TEE-WHITE@EUR");
+    }
+
+    @Test
+    void anOversizedPriceIsReportedOnItsRowAndTheGoodRowsOfTheFileAreApplied() {
+        prices.drop("prices-huge.csv", String.join("\n",
+                "pricelist;sku;price;currency;sale_price",
+                "RETAIL-SEK;TEE-BLACK-S;1e9999;SEK;",
+                "RETAIL-SEK;JEANS-INDIGO-30;898.00;SEK;",
+                "RETAIL-EUR;JEANS-INDIGO-30;89.00;EUR;",
+                "RETAIL-SEK;TEE-WHITE-S;99999999999999999999;SEK;") + "\n");
+
+        Map<Long, Map<String, String>> lines = CatalogueTestSupport.report(prices.awaitReports(1).get(0));
+
+        assertThat(lines.get(2L)).containsEntry("outcome", "failed").containsEntry("pricelist", "SEK");
+        assertThat(lines.get(2L).get("reason")).contains("'1e9999'");
+        assertThat(lines.get(3L)).containsEntry("outcome", "updated").containsEntry("pricelist", "SEK");
+        assertThat(lines.get(4L)).as("the same SKU in another pricelist: told apart by the pricelist column")
+                .containsEntry("outcome", "updated").containsEntry("pricelist", "EUR");
+        assertThat(lines.get(5L)).containsEntry("outcome", "failed");
+        assertThat(lines.get(5L).get("reason")).contains("out of range");
+        assertThat(variantPrices()).containsEntry("JEANS-INDIGO@SEK", "898.0")
+                .containsEntry("JEANS-INDIGO@EUR", "89.0");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.centraerp.connector.mapping;
+
+import java.nio.file.Path;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Checks the customer's mappings as soon as the configuration is read, before any bean is made: broken mappings stop
+ * the start with their problems alone ({@link MappingFailureAnalyzer}), not at the end of a chain of beans that could
+ * not be created. {@link MappingRepository} loads them again for the application. Registered in
+ * {@code META-INF/spring.factories}.
+ */
+public class MappingStartCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        String directory = environment.getProperty("connector.mappings-dir", "mappings");
+        String customer = environment.getProperty("connector.customer", "default");
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            new MappingValidator(camel).load(Path.of(directory), customer);
+        } finally {
+            camel.stop();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.centraerp.connector.ops.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.flows.orders.ExportLedger;
+import org.centraerp.connector.state.TestDatabase;
+import org.centraerp.connector.testsupport.ErpTestDatabase;
+import org.centraerp.connector.testsupport.InboxReports;
+import org.centraerp.connector.testsupport.SandboxOrders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Reconciliation against the built-in sandbox and a real ERP database (PostgreSQL): stock changed in Centra behind
+ * the connector's back is listed and healed on request; an order deleted from the ERP's tables is listed as missing.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml,file:routes/export-orders.camel.yaml",
+        "connector.master-data.at-start=false",
+        "connector.sandbox.rate-limit-tier=NONE",
+        "connector.centra.rate-limit.requests-per-10s=0",
+        "connector.centra.rate-limit.mutations-per-10s=0",
+        "connector.orders.work-interval=200ms",
+        "connector.orders.poll.schedule=0/1 * * * * ?",
+        "connector.orders.poll.initial-lookback=1h"})
+// Its Quartz routes would share the JVM's scheduler (one per Camel context name) with later contexts.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ReconciliationTest {
+
+    static final ErpTestDatabase ERP = ErpTestDatabase.open("reconciliation_pg", new TestDatabase.Postgresql(),
+            "samples/erp/order-tables.sql");
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        ERP.register(registry);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        ERP.close();
+    }
+
+    @Autowired
+    Reconciliations reconciliations;
+
+    @Autowired
+    CentraClient centra;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate state;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void stockChangedInCentraBehindTheConnectorsBackIsListedAndHealedOnRequest() throws Exception {
+        Path inbox = ERP.folder().resolve("in/stock");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("stock.csv.tmp"), "sku;warehouse;quantity\nSWEATER-RED-S;WH1;25\n"
+                + "SWEATER-BLUE-M;WH1;7\n", StandardCharsets.UTF_8);
+        Files.move(inbox.resolve("stock.csv.tmp"), inbox.resolve("stock.csv"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !InboxReports.of(inbox).isEmpty());
+        assertThat(reconciliations.stock().total()).as("right after the import").isZero();
+
+        // Someone sets the sweater's stock by hand in Centra.
+        centra.mutate("setStock", Map.of("input", Map.of("warehouse", Map.of("id", 1), "description", "by hand",
+                "stockQuantityType", "PHYSICAL", "productSizes",
+                List.of(Map.of("productSize", Map.of("SKU", "SWEATER-RED-S"), "quantity", 3)))), Retry.SAFE).orThrow();
+
+        ReconciliationResult found = reconciliations.stock();
+        assertThat(found.error()).isNull();
+        assertThat(found.differences()).containsExactly(
+                new Difference("stock", "1|SKU:SWEATER-RED-S", "25", "3", "changed in Centra"));
+        assertThat(found.checked()).isEqualTo(2);
+        assertThat(Files.readString(found.report())).contains("1|SKU:SWEATER-RED-S;25;3;changed in Centra");
+        assertThat(found.report().getParent()).isEqualTo(ERP.folder().resolve("out/reconciliation"));
+        assertThat(registry.get("connector.reconciliation.differences").tag("kind", "stock").gauge().value())
+                .isEqualTo(1.0);
+
+        assertThat(reconciliations.healStock()).isEqualTo(1);
+
+        assertThat(reconciliations.stock().total()).as("after healing").isZero();
+        assertThat(registry.get("connector.reconciliation.differences").tag("kind", "stock").gauge().value())
+                .isZero();
+    }
+
+    @Test
+    void orderDeletedFromTheErpTablesIsListedAsMissing() {
+        List<Long> placed = SandboxOrders.place(http, 2);
+        ExportLedger.awaitExported(state, placed, Duration.ofSeconds(60));
+        // Locks and the polls after them are handled: nothing is on its way any more.
+        await().atMost(Duration.ofSeconds(60)).until(() -> state.queryForObject("SELECT COUNT(*) FROM"
+                + " connector_order_inbox WHERE requested > handled", Integer.class) == 0);
+        Instant since = Instant.now().minus(Duration.ofHours(1));
+        assertThat(reconciliations.orders(since).differences()).extracting(Difference::key)
+                .doesNotContain(placed.get(0).toString(), placed.get(1).toString());
+
+        JdbcTemplate erp = ERP.jdbc();
+        erp.update("DELETE FROM erp_order_line WHERE order_number = ?", placed.get(0));
+        assertThat(erp.update("DELETE FROM erp_order_header WHERE order_number = ?", placed.get(0))).isEqualTo(1);
+
+        ReconciliationResult result = reconciliations.orders(since);
+        assertThat(result.error()).isNull();
+        assertThat(result.differences()).filteredOn(d -> d.key().equals(placed.get(0).toString()))
+                .singleElement().satisfies(d -> assertThat(d.what()).startsWith("missing in the ERP"));
+        assertThat(result.differences()).extracting(Difference::key).doesNotContain(placed.get(1).toString());
+    }
+}
