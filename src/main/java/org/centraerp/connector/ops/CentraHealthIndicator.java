@@ -21,6 +21,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,8 @@ public class CentraHealthIndicator implements HealthIndicator, DisposableBean {
     private static final Duration CACHE_FOR = Duration.ofMinutes(1);
     /** The first health request waits this long for the first probe, then says UNKNOWN. */
     private static final Duration FIRST_WAIT = Duration.ofSeconds(5);
+    /** After a DOWN answer, a health request waits this long for a fresh one. */
+    private static final Duration RECOVERY_WAIT = Duration.ofMillis(500);
 
     private final CentraClient centra;
     private final CentraEndpoint endpoint;
@@ -63,6 +66,8 @@ public class CentraHealthIndicator implements HealthIndicator, DisposableBean {
         this.access = access;
         this.expiry = expiry;
         this.clock = clock;
+        // a probe cached while the token was refused says nothing once a token is accepted again
+        access.onAccessMayBeBack(() -> lastAt = Instant.MIN);
     }
 
     @Override
@@ -71,7 +76,10 @@ public class CentraHealthIndicator implements HealthIndicator, DisposableBean {
         if (probed == null || lastAt.plus(CACHE_FOR).isBefore(clock.instant())) {
             CompletableFuture<Health> refresh = refresh();
             if (probed == null) {
-                probed = awaitFirst(refresh);
+                probed = await(refresh, FIRST_WAIT, null);
+            } else if (Status.DOWN.equals(probed.getStatus())) {
+                // Centra may be back: a fresh answer if it comes at once, else the last one
+                probed = await(refresh, RECOVERY_WAIT, probed);
             }
         }
         var refusal = access.refusal();
@@ -81,11 +89,11 @@ public class CentraHealthIndicator implements HealthIndicator, DisposableBean {
         return expiry.decorate(probed);
     }
 
-    private Health awaitFirst(CompletableFuture<Health> refresh) {
+    private Health await(CompletableFuture<Health> refresh, Duration wait, Health otherwise) {
         try {
-            return refresh.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return refresh.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Health.unknown().withDetail("centra", endpoint.describe())
+            return otherwise != null ? otherwise : Health.unknown().withDetail("centra", endpoint.describe())
                     .withDetail("checking", "no answer from Centra within " + FIRST_WAIT.toSeconds() + " s yet")
                     .build();
         } catch (InterruptedException e) {

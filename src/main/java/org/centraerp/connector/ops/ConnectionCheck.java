@@ -106,7 +106,12 @@ public class ConnectionCheck {
                     lacking.addAll(e.permissions());
                 }
             }
-            out.printf("  %-24s %s%n", probe.flow(), lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking));
+            String line = lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking);
+            if (!probe.unprobed().isEmpty()) {
+                line += " (also needs " + String.join(", ", probe.unprobed()) + " to create what is missing:"
+                        + " not checked, only a change would show it)";
+            }
+            out.printf("  %-24s %s%n", probe.flow(), line);
             missing.addAll(lacking);
         }
         return List.copyOf(missing);

@@ -1,5 +1,6 @@
 package org.centraerp.connector.ops;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.centraerp.connector.centra.CentraAuthException;
 import org.centraerp.connector.centra.CentraPermissionException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,11 +58,21 @@ public class FlowPauses implements HealthIndicator {
     public record Pause(String cause, String kind, boolean access, int failures, Instant since, Instant nextAttempt) {
     }
 
+    /** A polling flow that did not fail again this long after its attempt was due has nothing left to retry. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
     private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
     private final Retry retry;
+    private final Clock clock;
 
+    @Autowired
     public FlowPauses(Retry retry) {
+        this(retry, Clock.systemUTC());
+    }
+
+    FlowPauses(Retry retry, Clock clock) {
         this.retry = retry;
+        this.clock = clock;
     }
 
     /** Records a failure; answers the flow's pause with the failures so far (1 for a new cause). */
@@ -80,11 +92,20 @@ public class FlowPauses implements HealthIndicator {
     }
 
     public Optional<Pause> pause(String flow) {
+        forgetStale();
         return Optional.ofNullable(pauses.get(flow));
+    }
+
+    /** A file removed by hand while its flow was paused leaves nothing to fail again: the pause is over. */
+    private void forgetStale() {
+        Instant now = clock.instant();
+        pauses.entrySet().removeIf(entry -> entry.getValue().nextAttempt() != null
+                && entry.getValue().nextAttempt().plus(STALE_AFTER).isBefore(now));
     }
 
     @Override
     public Health health() {
+        forgetStale();
         boolean down = pauses.values().stream().anyMatch(Pause::access);
         Health.Builder health = down ? Health.down() : Health.up();
         pauses.forEach((flow, pause) -> {

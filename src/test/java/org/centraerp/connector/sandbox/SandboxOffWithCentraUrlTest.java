@@ -21,8 +21,7 @@ import org.springframework.http.MediaType;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "connector.centra.url=https://example.invalid/graphql",
         "connector.centra.token=a-real-looking-token",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-off-by-url",
-        "spring.flyway.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:sandbox-off-by-url;DB_CLOSE_DELAY=-1",
         "camel.main.routes-include-pattern=classpath:no-routes/*.camel.yaml"})
 class SandboxOffWithCentraUrlTest {
 

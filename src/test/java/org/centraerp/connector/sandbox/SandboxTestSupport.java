@@ -28,8 +28,8 @@ import org.springframework.http.MediaType;
  * HTTP, as the connector does. Every test starts from the seeded store and the configured knobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // the state schema too: the state is bound to the sandbox's run at start
         "spring.datasource.url=jdbc:h2:mem:sandbox-test;DB_CLOSE_DELAY=-1",
-        "spring.flyway.enabled=false",
         "camel.main.routes-include-pattern=classpath:no-routes/*.camel.yaml"})
 public abstract class SandboxTestSupport {
 

@@ -141,6 +141,7 @@ public class ProductFileImport extends CatalogueFileSteps<ProductFileImport.Run>
     @Bean
     static FlowProbe catalogueProbe() {
         return new FlowProbe("import-product-file", List.of("sizeCharts"),
-                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"));
+                List.of("check/updateProduct", "check/updateProductVariant", "check/updateDisplay"),
+                List.of("SizeChart:write", "Brand:write", "Collection:write", "Folder:write"));
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:stock-token-rotation;DB_CLOSE_DELAY=-1",
         "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.customer=delta",
+        "connector.mappings-dir=" + StockTokenRotationTest.MAPPINGS,
         "connector.stock.poll-delay=200",
         "connector.stock.batch-size=1",
         "connector.flows.retry.initial-backoff=500ms",
@@ -48,8 +49,12 @@ class StockTokenRotationTest {
     @TempDir
     static Path erpFolder;
 
-    @TempDir
-    static Path mappings;
+    /** A folder, not a @TempDir: the mappings are checked before dynamic properties reach the environment. */
+    static final String MAPPINGS = "target/stock-token-rotation-mappings";
+
+    static {
+        StockTestSupport.deltaMappings(Path.of(MAPPINGS));
+    }
 
     @TempDir
     static Path secrets;
@@ -58,7 +63,6 @@ class StockTokenRotationTest {
     static void folders(DynamicPropertyRegistry registry) throws IOException {
         writeToken(OLD);
         registry.add("connector.erp.folder", erpFolder::toString);
-        registry.add("connector.mappings-dir", () -> StockTestSupport.deltaMappings(mappings).toString());
         registry.add("connector.centra.token-file", () -> secrets.resolve("centra-token").toString());
     }
 
