@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The error step of every ERP file import (routeConfiguration {@code erp-file-errors}): before the inbox's consumer
- * rolls back (the file stays where it is and is read again on a later poll), the failure is put where the operator
- * sees it: one line in the log, the counter {@code connector.<flow>.files} with outcome {@code failed}, and the
- * flow's health when the inbox endpoint itself failed. The file's run (report under way) is closed.
+ * rolls back (the file stays where it is and is read again on a later poll), the failure is counted
+ * ({@code connector.<flow>.files} with outcome {@code failed}) and the file's run (report under way) is closed. The
+ * operator's log line and the flow's health come from the flows' retry policy, endpoint failures from
+ * {@link ErpEndpointHealth}.
  */
 @Component("erpFileFailures")
 public class ErpFileFailures {
@@ -32,7 +33,9 @@ public class ErpFileFailures {
     public void record(@Header(ErpHeaders.FLOW) String flow, @Header(Exchange.FILE_NAME_ONLY) String file,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
                        @ExchangeProperty(RUN) Object run) {
-        log.warn("{} {}: not finished ({}); it stays in the inbox and is read again on a later poll", flow, file,
+        // The operator's line (cause once, then one short line per retry) and the flow's health come from the
+        // flows' retry policy (ops.FlowRetryPolicy); here the counter, and the details for debugging.
+        log.debug("{} {}: not finished ({}); it stays in the inbox and is read again on a later poll", flow, file,
                 ErpEndpointHealth.reason(cause));
         if (registry != null && flow != null) {
             registry.counter("connector." + flow + ".files", "outcome", "failed").increment();

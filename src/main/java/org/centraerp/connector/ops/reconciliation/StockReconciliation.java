@@ -38,7 +38,9 @@ public class StockReconciliation {
         long checked = 0;
         for (int warehouse : warehouses) {
             Map<String, String> erp = new LinkedHashMap<>();
-            sentValues.forEach(FLOW, warehouse + "|", erp::put);
+            // stored as "quantity@pass" (the reading of the file that sent it), or "quantity" alone
+            sentValues.forEach(FLOW, warehouse + "|", (key, value) -> erp.put(key,
+                    value.indexOf('@') < 0 ? value : value.substring(0, value.indexOf('@'))));
             Map<String, Integer> now = centraStock(warehouse);
             for (Map.Entry<String, String> entry : erp.entrySet()) {
                 checked++;
