@@ -71,7 +71,7 @@ public final class CentraQueries {
             if (Files.isRegularFile(override)) {
                 String display = MappingValidator.display(override);
                 String text = read(override);
-                String frame = resource(flow.frame());
+                String frame = flow.frame() == null ? text : resource(flow.frame());
                 for (CentraQueryBuilder.Problem p : builder.check(frame, text, reads)) {
                     problems.add(new MappingProblem(display, "", p.queryLine(), p.message()));
                 }
@@ -98,6 +98,17 @@ public final class CentraQueries {
                 flows.add(new FlowQuery("orders", FRAMES + "orders.graphql", d, headerAndLines)));
         mappings.documents(MappingKind.RETURNS_EXPORT).stream().findFirst().ifPresent(d ->
                 flows.add(new FlowQuery("returns/returns", FRAMES + "returns.graphql", d, headerAndLines)));
+        for (MappingDocument d : mappings.documents(MappingKind.EXPORT)) {
+            String query = d.root().path("query").asText(d.flow());
+            String frame = FRAMES + query + ".graphql";
+            if (resourceExists(frame) || Files.isRegularFile(mappings.directory().resolve("queries")
+                    .resolve(query + ".graphql"))) {
+                flows.add(new FlowQuery(query, resourceExists(frame) ? frame : null, d, Map.of("fields", List.of())));
+            } else {
+                problems.add(Lines.of(d).problem("query", "no query '" + query + "': write it in "
+                        + MappingValidator.display(mappings.directory().resolve("queries").resolve(query + ".graphql"))));
+            }
+        }
         for (MappingDocument d : mappings.documents(MappingKind.MASTER_DATA)) {
             d.root().path("entities").fieldNames().forEachRemaining(entity -> {
                 String frame = FRAMES + entity + ".graphql";

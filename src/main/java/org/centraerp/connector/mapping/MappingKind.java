@@ -18,7 +18,9 @@ public enum MappingKind {
     PRODUCTS("products"),
     BUNDLES("bundles"),
     PRICES("prices"),
-    STOCK("stock");
+    STOCK("stock"),
+    /** One Centra list to the ERP, record by record (e.g. customers), for routes built on the centra: component. */
+    EXPORT("export");
 
     private final String yamlName;
 

@@ -85,7 +85,7 @@ class CentraQueriesTest {
 
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.queries()).extracting(CentraQueries.Query::document).containsExactly(
-                "orders", "returns/returns", "stores", "markets", "warehouses", "pricelists", "sizeCharts");
+                "orders", "returns/returns", "customers", "stores", "markets", "warehouses", "pricelists", "sizeCharts");
         String orders = text(outcome, "orders");
         assertThat(orders)
                 .containsPattern("orders\\(where: \\{number ?: \\$numbers}, limit: \\$limit\\)")

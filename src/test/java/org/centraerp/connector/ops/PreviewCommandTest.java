@@ -150,4 +150,24 @@ class PreviewCommandTest {
                 .contains("# ERP table erp_warehouse: ");
         assertThat(MUTATIONS.get()).isZero();
     }
+
+    @Test
+    void previewOfAStockFilePrintsPerLineTheMutationOrWhyNotAndSendsNothing(CapturedOutput output)
+            throws IOException {
+        Path file = Files.createTempDirectory("preview-stock").resolve("stock.csv");
+        Files.writeString(file, "sku;warehouse;quantity\nSWEATER-RED-S;WH1;12\nSWEATER-RED-M;WH2;6\n"
+                + "SWEATER-RED-L;WH9;1\nSWEATER-RED-L;WH1;abc\n");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(preview("preview", "stock", file.toString())).isZero();
+
+        assertThat(output.getOut()).contains("# Preview of stock.csv with mappings/default/stock.yaml: nothing is sent")
+                .contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — setStock warehouse 1 #1")
+                .contains("line 3: SKU SWEATER-RED-M in warehouse 2: 6 — setStock warehouse 2 #1")
+                .contains("line 4: invalid:").contains("line 5: invalid:")
+                .contains("# setStock warehouse 1 #1 (1 sizes), variables:")
+                .contains("\"SKU\" : \"SWEATER-RED-S\"").contains("\"stockQuantityType\" : \"PHYSICAL\"");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(file.getParent().toFile().list()).containsExactly("stock.csv");
+    }
 }

@@ -44,9 +44,6 @@ public class AttributeController {
     record AttributeFilter(StringMatch typeName) {
     }
 
-    record CustomerFilter(List<Integer> id, StringMatch email) {
-    }
-
     private final SandboxData data;
     private final AttributeAssignments assignments;
 
@@ -74,15 +71,6 @@ public class AttributeController {
                 .filter(t -> where == null || (in(where.objectType(), t.objectType())
                         && StringMatch.matches(where.name(), t.name())))
                 .toList();
-    }
-
-    @QueryMapping
-    public List<Customer> customers(@Argument CustomerFilter where, @Argument List<String> sort,
-                                    @Argument Integer limit, @Argument Integer page) {
-        var f = where == null ? new CustomerFilter(null, null) : where;
-        return ListQuery.run(data.customers.stream(),
-                c -> in(f.id(), c.id()) && StringMatch.matches(f.email(), c.email()),
-                sort, Map.of("id", Comparator.comparingInt(Customer::id)), limit, page);
     }
 
     @SchemaMapping(typeName = "Product", field = "attributes")
