@@ -45,7 +45,7 @@ public final class CatalogueBenchmark {
         ConfigurableApplicationContext app = new SpringApplication(ConnectorApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-products.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.master-data.at-start=false",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 "--connector.catalogue.poll-delay=200",

@@ -45,7 +45,7 @@ public final class StockBenchmark {
         ConfigurableApplicationContext app = new SpringApplication(ConnectorApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 "--connector.sandbox.latency=50ms",
                 "--connector.sandbox.rate-limit-tier=GROWTH",

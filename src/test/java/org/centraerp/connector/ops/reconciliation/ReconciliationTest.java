@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml,file:routes/export-orders.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml,file:routes/export-orders.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.sandbox.rate-limit-tier=NONE",
         "connector.centra.rate-limit.requests-per-10s=0",
