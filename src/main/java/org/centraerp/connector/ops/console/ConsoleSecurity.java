@@ -1,5 +1,6 @@
 package org.centraerp.connector.ops.console;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * chain (the webhook, whose HMAC is its guard, and the sandbox) are not touched.
  */
 @Configuration(proxyBeanMethods = false)
+// commands against a real Centra (check, preview) run without a web server: no login to set up then
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleSecurity {
 
