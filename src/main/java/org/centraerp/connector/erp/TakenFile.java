@@ -54,9 +54,9 @@ public record TakenFile(Path path, long size) {
         }
         long linesNow = lines.count(path);
         return Optional.of("the file grew after it was taken (" + size + " bytes then, " + now + " now): "
-                + linesRead + " data lines were read, the archived copy has " + linesNow + "; the lines after the "
-                + linesRead + "th were NOT applied - write files whole (as <name>.tmp, then rename) or raise "
-                + "read-lock.stable-for, and drop the missing lines again in a new file");
+                + linesRead + " data lines were read, the archived copy has " + linesNow + "; the data lines after the"
+                + " first " + linesRead + " were NOT applied - write files whole (as <name>.tmp, then rename) or raise"
+                + " read-lock.stable-for, and drop the missing lines again in a new file");
     }
 
     /** Counts the data lines of a file the way its flow reads them. */

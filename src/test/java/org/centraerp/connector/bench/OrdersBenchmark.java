@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.centraerp.connector.ConnectorApplication;
 import org.centraerp.connector.testsupport.ConnectorProcess;
+import org.centraerp.connector.testsupport.MetricsLogin;
 import org.centraerp.connector.flows.orders.PostgresqlSchema;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -151,7 +152,8 @@ public final class OrdersBenchmark {
                 "--logging.level.org.centraerp.connector.ConnectorApplication=INFO",
                 "--connector.erp.folder=" + folder, "--connector.master-data.at-start=false",
                 "--connector.orders.batch-size=" + batch,
-                "--camel.main.routes-include-pattern=file:routes/export-orders.camel.yaml,file:routes/receive-centra-webhook.camel.yaml"));
+                "--camel.main.routes-include-pattern=file:routes/export-orders.camel.yaml,file:routes/receive-centra-webhook.camel.yaml",
+                MetricsLogin.connectorArgument()));
     }
 
     String backlog(String name, int orders, int batch, boolean postgresql) throws Exception {
@@ -261,7 +263,7 @@ public final class OrdersBenchmark {
 
     /** Centra calls the connector made, by GraphQL document, from its /actuator/prometheus. */
     static Map<String, Long> calls(int port) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        String text = HTTP.send(MetricsLogin.authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Long> calls = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^connector_centra_requests_seconds_count\\{([^}]*)} ([0-9.E]+)").matcher(text);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,14 +207,18 @@ abstract class ErpTablesContract {
         return max == null ? 1 : max + 1;
     }
 
+    /** All lines of the shipment in one statement: a scheduled read never sees half of them. */
     private long insertShipment(int order, String reference, long firstRowId) {
         long rowId = firstRowId;
+        List<String> values = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
         for (JsonNode line : order(order).path("lines")) {
-            tables().update("INSERT INTO erp_shipment_line (row_id, shipment_no, order_no, sku, quantity, carrier,"
-                    + " tracking_no, packages, shipped_at) VALUES (?, ?, ?, ?, ?, 'PostNord', ?, 1, '2026-01-09 15:18:33')",
-                    rowId++, reference, order, line.path("productSize").path("SKU").asText(),
-                    line.path("quantity").asInt(), "TRACK-" + reference);
+            values.add("(?, ?, ?, ?, ?, 'PostNord', ?, 1, '2026-01-09 15:18:33')");
+            arguments.addAll(List.of(rowId++, reference, order, line.path("productSize").path("SKU").asText(),
+                    line.path("quantity").asInt(), "TRACK-" + reference));
         }
+        tables().update("INSERT INTO erp_shipment_line (row_id, shipment_no, order_no, sku, quantity, carrier,"
+                + " tracking_no, packages, shipped_at) VALUES " + String.join(", ", values), arguments.toArray());
         return rowId - 1;
     }
 

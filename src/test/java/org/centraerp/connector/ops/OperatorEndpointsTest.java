@@ -44,7 +44,7 @@ class OperatorEndpointsTest {
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                 "scraper:scrape".getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }
 

@@ -14,7 +14,6 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "connector.sandbox.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:sandbox-off",
-        "spring.flyway.enabled=false",
         "camel.main.routes-include-pattern=classpath:no-routes/*.camel.yaml"})
 class SandboxDisabledTest {
 

@@ -22,33 +22,38 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * chain (the webhook, whose HMAC is its guard, and the sandbox) are not touched.
  */
 @Configuration(proxyBeanMethods = false)
-// commands against a real Centra (check, preview) run without a web server: no login to set up then
-@ConditionalOnWebApplication
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleSecurity {
 
     static final String LOGIN = "/console/login";
 
-    @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/console/**", "/console", "/api/**", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(LOGIN, "/console/assets/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/console/**", "/console", "/api/**", "/actuator/**")
-                        .hasRole(ConsoleUsers.VIEWER)
-                        .anyRequest().hasRole(ConsoleUsers.OPERATOR))
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console/flows", false))
-                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
-                .httpBasic(Customizer.withDefaults())
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new AntPathRequestMatcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new AntPathRequestMatcher("/actuator/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
-                                new AntPathRequestMatcher("/console/**")));
-        return http.build();
+    /** The filter chain, where there is a web server (commands such as check against a real Centra run without). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Chain {
+
+        @Bean
+        SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
+            http.securityMatcher("/console/**", "/console", "/api/**", "/actuator/**")
+                    .authorizeHttpRequests(auth -> auth
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers(LOGIN, "/console/assets/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/console/**", "/console", "/api/**", "/actuator/**")
+                            .hasRole(ConsoleUsers.VIEWER)
+                            .anyRequest().hasRole(ConsoleUsers.OPERATOR))
+                    .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console/flows", false))
+                    .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
+                    .httpBasic(Customizer.withDefaults())
+                    .exceptionHandling(errors -> errors
+                            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                    new AntPathRequestMatcher("/api/**"))
+                            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                    new AntPathRequestMatcher("/actuator/**"))
+                            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
+                                    new AntPathRequestMatcher("/console/**")));
+            return http.build();
+        }
     }
 
     @Bean

@@ -1,12 +1,15 @@
 package org.centraerp.connector.ops.console;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.centraerp.connector.ops.console.Inboxes.HandledFile;
 import org.centraerp.connector.ops.console.Inboxes.Inbox;
+import org.centraerp.connector.state.OperatorActions;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,19 +20,26 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Files: per inbox the recent files with their outcome counts, a file's report line by line, its download. */
+/**
+ * Files: per inbox the recent files with their outcome counts, a file's report line by line, its download; a refused
+ * file put back in its inbox (operators).
+ */
 @Controller
 public class FilePages {
 
     private final Inboxes inboxes;
     private final ConsoleProperties properties;
+    private final OperatorActions actions;
 
-    public FilePages(Inboxes inboxes, ConsoleProperties properties) {
+    public FilePages(Inboxes inboxes, ConsoleProperties properties, OperatorActions actions) {
         this.inboxes = inboxes;
         this.properties = properties;
+        this.actions = actions;
     }
 
     @GetMapping("/console/files")
@@ -65,6 +75,22 @@ public class FilePages {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(report.getFileName().toString()).build().toString())
                 .body(new FileSystemResource(report));
+    }
+
+    /** Operators: a refused file goes back to its inbox, to be taken again once its cause is fixed. */
+    @PostMapping("/console/files/{inbox}/{file}/retry")
+    public String retry(@PathVariable String inbox, @PathVariable String file, Principal who,
+                        RedirectAttributes redirect) throws IOException {
+        Inbox found = inboxes.named(inbox)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no inbox " + inbox));
+        if (inboxes.retryRefused(found, file)) {
+            actions.record(who.getName(), "retry-file", "file " + inbox + "/" + file, "back in the inbox");
+            redirect.addFlashAttribute("message", file + " is back in the " + inbox + " inbox and will be taken again");
+        } else {
+            redirect.addFlashAttribute("error", file + " is not a refused file of the " + inbox
+                    + " inbox, or a file of that name waits there already");
+        }
+        return "redirect:/console/files";
     }
 
     private Path report(String inbox, String file) {

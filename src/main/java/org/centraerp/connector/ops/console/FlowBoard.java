@@ -141,13 +141,24 @@ public class FlowBoard {
         String rest = uri.substring(scheme.length() + 1).replaceFirst("^//", "");
         String path = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
         return switch (scheme) {
-            case "file" -> "files dropped in " + path;
+            case "file" -> "files dropped in " + relative(path);
             case "quartz" -> "schedule " + parameter(rest, "cron").replace('+', ' ');
             case "timer" -> "every " + period(parameter(rest, "period"));
             case "direct" -> "called by other routes";
             case "platform-http" -> "HTTP " + path;
             default -> scheme;
         };
+    }
+
+    /** A folder under the working folder as a relative path (shorter, and what the configuration says). */
+    private static String relative(String path) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            return folder.startsWith(here) ? here.relativize(folder).toString() : path;
+        } catch (RuntimeException e) {
+            return path;
+        }
     }
 
     /** A timer period as written, or plain milliseconds as seconds: 60000 → 60s. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,6 +116,28 @@ public class Inboxes {
         Path report = done.resolve(fileName + REPORT).normalize();
         return report.getParent().equals(done.normalize()) && Files.isRegularFile(report) ? Optional.of(report)
                 : Optional.empty();
+    }
+
+    /**
+     * Puts a refused file back in its inbox (after the cause was fixed), so the flow takes it again as a new file;
+     * its {@code .error.txt} is removed. Answers false when the name is not a refused file of this inbox.
+     */
+    public boolean retryRefused(Inbox inbox, String fileName) throws IOException {
+        Path error = inbox.folder().resolve(ERROR);
+        Path file = error.resolve(fileName).normalize();
+        if (!file.getParent().equals(error.normalize()) || !isArchived(file, REFUSAL)) {
+            return false;
+        }
+        Path target = inbox.folder().resolve(fileName);
+        if (Files.exists(target)) {
+            return false;
+        }
+        // Through a .tmp name, which the flows never take, so the file appears whole.
+        Path temp = inbox.folder().resolve(fileName + ".tmp");
+        Files.move(file, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(file.resolveSibling(fileName + REFUSAL));
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     /** Up to {@code max} rows of a report, only those of {@code outcome} when given, and the counts of all. */

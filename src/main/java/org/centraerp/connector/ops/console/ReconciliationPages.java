@@ -69,7 +69,7 @@ public class ReconciliationPages {
         redirect.addFlashAttribute(result.error() == null ? "message" : "error", result.error() == null
                 ? "Reconciliation of " + kind + ": " + result.total() + " differences"
                 : "Reconciliation of " + kind + " did not finish: " + result.error());
-        return "redirect:/console/reconciliation#" + kind;
+        return "redirect:/console/reconciliation";
     }
 
     @PostMapping("/console/reconciliation/stock/heal")
@@ -82,6 +82,6 @@ public class ReconciliationPages {
         } catch (CentraException | IllegalStateException e) {
             redirect.addFlashAttribute("error", "Stock not healed: " + e.getMessage());
         }
-        return "redirect:/console/reconciliation#stock";
+        return "redirect:/console/reconciliation";
     }
 }

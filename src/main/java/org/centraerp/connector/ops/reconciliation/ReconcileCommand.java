@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.centraerp.connector.ConnectorApplication;
+import org.centraerp.connector.ops.CommandApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,8 +40,9 @@ public final class ReconcileCommand {
         Instant since = null;
         int joined = words.stream().filter(w -> w.startsWith("--since=")).findFirst().map(words::indexOf).orElse(-1);
         if (joined >= 0) { // --since=2026-11-01 as well as --since 2026-11-01
-            words.add(joined + 1, words.remove(joined).substring("--since=".length()));
-            words.add(joined, "--since");
+            String date = words.get(joined).substring("--since=".length());
+            words.set(joined, "--since");
+            words.add(joined + 1, date);
         }
         int at = words.indexOf("--since");
         if (at >= 0) {
@@ -58,9 +60,11 @@ public final class ReconcileCommand {
         }
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(ConnectorApplication.class, withDefaults(words));
+            // A web server only for the built-in sandbox (no CENTRA_URL), as check has it.
+            context = CommandApplication.start(NAME, words.toArray(String[]::new), ConnectorApplication.CHECK_DEFAULTS,
+                    true);
         } catch (RuntimeException e) {
-            out.println("reconcile failed: " + rootMessage(e));
+            out.println("reconcile failed: " + CommandApplication.rootMessage(e));
             return 3;
         }
         try (context) {
@@ -93,25 +97,5 @@ public final class ReconcileCommand {
         }
         out.println("report: " + result.report());
         return result.total() == 0 ? 0 : 1;
-    }
-
-    /** As the check command: no routes, a free port, quiet logs; the user's own arguments win. */
-    private static String[] withDefaults(List<String> args) {
-        List<String> all = new ArrayList<>(args);
-        for (String fallback : ConnectorApplication.CHECK_DEFAULTS) {
-            String key = fallback.substring(0, fallback.indexOf('=') + 1);
-            if (all.stream().noneMatch(arg -> arg.startsWith(key))) {
-                all.add(fallback);
-            }
-        }
-        return all.toArray(String[]::new);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -16,6 +16,11 @@ import java.util.List;
 public record ReconciliationResult(String kind, Instant at, String scope, long checked, List<Difference> differences,
                                    long total, Path report, String error) {
 
+    /** The report's file name, or null. */
+    public String reportName() {
+        return report == null ? null : report.getFileName().toString();
+    }
+
     public boolean clean() {
         return error == null && total == 0;
     }

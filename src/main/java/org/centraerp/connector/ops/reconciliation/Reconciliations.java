@@ -40,7 +40,7 @@ public class Reconciliations {
     public static final List<String> KINDS = List.of("stock", "orders", "catalogue");
     private static final Logger log = LoggerFactory.getLogger(Reconciliations.class);
     private static final DateTimeFormatter FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final StockReconciliation stock;
     private final OrderReconciliation orders;

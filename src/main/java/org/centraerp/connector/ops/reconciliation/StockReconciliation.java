@@ -38,7 +38,8 @@ public class StockReconciliation {
         long checked = 0;
         for (int warehouse : warehouses) {
             Map<String, String> erp = new LinkedHashMap<>();
-            sentValues.forEach(FLOW, warehouse + "|", erp::put);
+            // Stored as "quantity@pass" (the file reading that sent it), or "quantity" alone by older versions.
+            sentValues.forEach(FLOW, warehouse + "|", (key, value) -> erp.put(key, value.split("@", 2)[0]));
             Map<String, Integer> now = centraStock(warehouse);
             for (Map.Entry<String, String> entry : erp.entrySet()) {
                 checked++;

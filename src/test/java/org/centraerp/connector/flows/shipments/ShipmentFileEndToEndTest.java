@@ -51,21 +51,21 @@ class ShipmentFileEndToEndTest extends ShipmentFlowTestSupport {
     @Test
     void aReferenceReusedForOtherLinesOrAnotherOrderIsAConflictNotAlreadyCompleted() {
         List<Integer> numbers = placeOrders(2);
-        List<String> first = shipEverything("SHP-REUSED", numbers.get(0), "TRACK-R");
-        drop("shipments", "ship-r1.csv", SHIPMENT_HEADER, first);
-        assertThat(row(awaitReport("shipments", "ship-r1.csv", 1), "SHP-REUSED").get("outcome")).isEqualTo("completed");
+        List<String> first = shipEverything("SHP-REUSED-REF", numbers.get(0), "TRACK-R");
+        drop("shipments", "ship-reuse-1.csv", SHIPMENT_HEADER, first);
+        assertThat(row(awaitReport("shipments", "ship-reuse-1.csv", 1), "SHP-REUSED-REF").get("outcome")).isEqualTo("completed");
 
         List<String> otherLines = new ArrayList<>(first);
         String[] cells = otherLines.get(0).split(";", -1);
         cells[4] = String.valueOf(Integer.parseInt(cells[4]) + 1);
         otherLines.set(0, String.join(";", cells));
-        drop("shipments", "ship-r2.csv", SHIPMENT_HEADER, otherLines);
-        Map<String, String> sameOrder = row(awaitReport("shipments", "ship-r2.csv", 1), "SHP-REUSED");
-        drop("shipments", "ship-r3.csv", SHIPMENT_HEADER, shipEverything("SHP-REUSED", numbers.get(1), "TRACK-S"));
-        Map<String, String> otherOrder = row(awaitReport("shipments", "ship-r3.csv", 1), "SHP-REUSED");
+        drop("shipments", "ship-reuse-2.csv", SHIPMENT_HEADER, otherLines);
+        Map<String, String> sameOrder = row(awaitReport("shipments", "ship-reuse-2.csv", 1), "SHP-REUSED-REF");
+        drop("shipments", "ship-reuse-3.csv", SHIPMENT_HEADER, shipEverything("SHP-REUSED-REF", numbers.get(1), "TRACK-S"));
+        Map<String, String> otherOrder = row(awaitReport("shipments", "ship-reuse-3.csv", 1), "SHP-REUSED-REF");
 
         assertThat(sameOrder.get("outcome")).as(sameOrder.toString()).isEqualTo("conflict");
-        assertThat(sameOrder.get("reason")).contains("reference SHP-REUSED was completed before");
+        assertThat(sameOrder.get("reason")).contains("reference SHP-REUSED-REF was completed before");
         assertThat(otherOrder.get("outcome")).as(otherOrder.toString()).isEqualTo("conflict");
         assertThat(otherOrder.get("reason")).contains("of order " + numbers.get(0));
         assertThat(order(numbers.get(1)).path("shipments")).isEmpty();

@@ -125,7 +125,9 @@ public abstract class ShipmentFlowTestSupport {
     protected List<Map<String, String>> awaitReport(String flow, String name, int nth) {
         Path done = erp.resolve("in").resolve(flow).resolve(".done");
         String base = name.substring(0, name.lastIndexOf('.'));
-        await().atMost(Duration.ofSeconds(30)).until(() -> reports(done, base).size() >= nth);
+        // the report is written just before the file is moved: wait for both, so a re-drop of the name never meets it
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports(done, base).size() >= nth
+                && !Files.exists(erp.resolve("in").resolve(flow).resolve(name)));
         try (var parser = org.apache.commons.csv.CSVParser.builder().setReader(Files.newBufferedReader(reports(done, base).get(nth - 1)))
                 .setFormat(org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
                         .setSkipHeaderRecord(true).get()).get()) {

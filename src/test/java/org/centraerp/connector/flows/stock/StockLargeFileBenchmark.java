@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.centraerp.connector.ConnectorApplication;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.testsupport.ConnectorProcess;
+import org.centraerp.connector.testsupport.MetricsLogin;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,7 +77,8 @@ public final class StockLargeFileBenchmark {
                 "--connector.master-data.at-start=false",
                 "--connector.centra.rate-limit.mutations-per-10s=0",
                 "--connector.centra.rate-limit.requests-per-10s=0",
-                "--logging.level.org.centraerp.connector.centra=WARN");
+                "--logging.level.org.centraerp.connector.centra=WARN",
+                MetricsLogin.connectorArgument());
         try (ConnectorProcess connector = ConnectorProcess.start("stock-large", log,
                 List.of(CONNECTOR_HEAP, "-XX:+UseSerialGC"), arguments)) {
             awaitUntil(Duration.ofMinutes(2), connector::started);
@@ -126,7 +128,7 @@ public final class StockLargeFileBenchmark {
             }
             lastSample = System.nanoTime();
             try {
-                String text = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                String text = http.send(MetricsLogin.authorized(HttpRequest.newBuilder(uri)).GET().build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long used = text.lines()
                         .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))

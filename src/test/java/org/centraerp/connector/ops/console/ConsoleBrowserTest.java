@@ -135,6 +135,17 @@ class ConsoleBrowserTest {
             });
             assertThat(browser.text("#order")).contains("replayed").contains("WRITTEN");
             browser.screenshot("orders");
+
+            browser.open("/console/reconciliation");
+            browser.click("#run-stock");
+            assertThat(browser.text("#message")).contains("Reconciliation of stock: 0 differences");
+            assertThat(browser.text("#stock")).contains("0 differ").contains("1 checked");
+            browser.screenshot("reconciliation");
+
+            browser.open("/console/centra");
+            assertThat(browser.text("#flow-permissions")).contains("export-orders").contains("has them");
+            assertThat(browser.text("#buckets")).contains("REQUEST_COUNT");
+            browser.screenshot("centra");
             second.kill();
         }
     }
