@@ -181,51 +181,6 @@ public class CatalogueDetailsController {
 
     // --- Display ---
 
-    @SchemaMapping(typeName = "Display", field = "minimumOrderQuantity")
-    public Integer minimumOrderQuantity(Display display) {
-        return display.texts().minimumOrderQuantity();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "orderQuantityDenominator")
-    public Integer orderQuantityDenominator(Display display) {
-        return display.texts().orderQuantityDenominator();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "description")
-    public String description(Display display) {
-        return display.texts().description();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "shortDescription")
-    public String shortDescription(Display display) {
-        return display.texts().shortDescription();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "metaTitle")
-    public String metaTitle(Display display) {
-        return display.texts().metaTitle();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "metaDescription")
-    public String metaDescription(Display display) {
-        return display.texts().metaDescription();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "metaKeywords")
-    public String metaKeywords(Display display) {
-        return display.texts().metaKeywords();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "comment")
-    public String comment(Display display) {
-        return display.texts().comment();
-    }
-
-    @SchemaMapping(typeName = "Display", field = "tags")
-    public List<String> tags(Display display) {
-        return display.texts().tags();
-    }
-
     @SchemaMapping(typeName = "Display", field = "categories")
     public List<Category> displayCategories(Display display, @Argument CategoryFilter where,
                                             @Argument List<String> sort, @Argument Integer limit,

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.centraerp.connector.sandbox.ConditionalOnSandboxEnabled;
 import org.centraerp.connector.sandbox.api.Payload;
@@ -124,19 +125,13 @@ public class DeliveryWindowController {
 
     @MutationMapping
     public Payload setDeliveryWindowVariants(@Argument VariantsSetInput input) {
-        return data.write(() -> {
-            var problems = new Problems();
-            var window = input.deliveryWindow().find(data.deliveryWindows, DeliveryWindow::externalId);
-            if (window.isEmpty()) {
-                return Payload.rejected(problems.error("Delivery window with " + input.deliveryWindow().describe()
-                        + " does not exist", "input", "deliveryWindow"));
-            }
+        return changeVariants(input.deliveryWindow(), (window, problems) -> {
             if (input.variants().size() > MAX_VARIANTS) {
                 problems.error("Up to " + MAX_VARIANTS + " variants can be specified in a single mutation", "input",
                         "variants");
             }
             Map<Integer, DeliveryWindow.Variant> variants = new LinkedHashMap<>();
-            window.get().variants().forEach(v -> variants.put(v.productVariantId(), v));
+            window.variants().forEach(v -> variants.put(v.productVariantId(), v));
             for (VariantInput given : input.variants()) {
                 var variant = given.productVariant().find(data.productVariants, v -> v.externalId());
                 if (variant.isEmpty()) {
@@ -146,37 +141,44 @@ public class DeliveryWindowController {
                 }
                 LimitInput limit = given.limit();
                 variants.put(variant.get().id(), new DeliveryWindow.Variant(variant.get().id(),
-                        given.type() != null ? given.type() : window.get().defaultVariantDeliveryType(),
+                        given.type() != null ? given.type() : window.defaultVariantDeliveryType(),
                         limit == null ? null : new DeliveryWindow.Limit(limit.value(), limit.type(), limit.on())));
             }
-            if (problems.hasErrors()) {
-                return Payload.rejected(problems);
-            }
-            var updated = data.deliveryWindows.put(window.get().withVariants(new ArrayList<>(variants.values())));
-            return Payload.of(updated, problems);
+            return new ArrayList<>(variants.values());
         });
     }
 
     @MutationMapping
     public Payload unsetDeliveryWindowVariants(@Argument VariantsUnsetInput input) {
-        return data.write(() -> {
-            var problems = new Problems();
-            var window = input.deliveryWindow().find(data.deliveryWindows, DeliveryWindow::externalId);
-            if (window.isEmpty()) {
-                return Payload.rejected(problems.error("Delivery window with " + input.deliveryWindow().describe()
-                        + " does not exist", "input", "deliveryWindow"));
-            }
+        return changeVariants(input.deliveryWindow(), (window, problems) -> {
             List<Integer> removed = new ArrayList<>();
             for (Ref ref : input.productVariants()) {
                 ref.find(data.productVariants, v -> v.externalId()).ifPresentOrElse(v -> removed.add(v.id()),
                         () -> problems.error("Product variant with " + ref.describe() + " does not exist", "input",
                                 "productVariants"));
             }
+            return window.variants().stream().filter(v -> !removed.contains(v.productVariantId())).toList();
+        });
+    }
+
+    /**
+     * Replaces the variants of the window {@code ref} names with what {@code change} makes of them; rejected when
+     * there is no such window or {@code change} reported problems.
+     */
+    private Payload changeVariants(Ref ref,
+                                   BiFunction<DeliveryWindow, Problems, List<DeliveryWindow.Variant>> change) {
+        return data.write(() -> {
+            var problems = new Problems();
+            var window = ref.find(data.deliveryWindows, DeliveryWindow::externalId);
+            if (window.isEmpty()) {
+                return Payload.rejected(problems.error("Delivery window with " + ref.describe() + " does not exist",
+                        "input", "deliveryWindow"));
+            }
+            List<DeliveryWindow.Variant> variants = change.apply(window.get(), problems);
             if (problems.hasErrors()) {
                 return Payload.rejected(problems);
             }
-            var updated = data.deliveryWindows.put(window.get().withVariants(window.get().variants().stream()
-                    .filter(v -> !removed.contains(v.productVariantId())).toList()));
+            var updated = data.deliveryWindows.put(window.get().withVariants(variants));
             return Payload.of(updated, problems);
         });
     }
