@@ -35,7 +35,8 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
     /**
      * One data row as column name → text.
      *
-     * @param line the file line (the header is line 1)
+     * @param line the physical line of the file where the record starts (the header is line 1; blank lines and line
+     *             breaks inside quoted fields counted)
      */
     public record Row(long line, Map<String, String> values) {
     }
@@ -52,11 +53,12 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = header ? 1 : 0;
-        try (Reader reader = new InputStreamReader(in, decoder); CSVParser parser = format().parse(reader)) {
+        try (PhysicalLines reader = new PhysicalLines(new InputStreamReader(in, decoder));
+                CSVParser parser = format().parse(reader)) {
             List<String> names = parser.getHeaderNames().stream().map(n -> n.replace(BOM, "")).toList();
             checkHeader(names);
             for (CSVRecord record : parser) {
-                line++;
+                line = reader.lineAt(record.getCharacterPosition());
                 action.accept(new Row(line, values(names, record)));
             }
         } catch (CharacterCodingException e) {
@@ -67,6 +69,93 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
             }
             throw new ErpFileRefusedException("after line " + line + ": not readable as CSV with delimiter '"
                     + delimiter + "': " + Quoting.abbreviate(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * The data rows of {@code in}, pulled one at a time (for a streaming splitter); closing it closes {@code in}.
+     * Meant for a file that passed {@link #read} once: a problem now is an {@link ErpFileRefusedException} too.
+     */
+    public Rows open(InputStream in) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        PhysicalLines reader = new PhysicalLines(new InputStreamReader(in, decoder));
+        CSVParser parser = format().parse(reader);
+        List<String> names = parser.getHeaderNames().stream().map(n -> n.replace(BOM, "")).toList();
+        checkHeader(names);
+        return new Rows(reader, parser, names);
+    }
+
+    /** The data rows of {@code in} in lists of at most {@code size}, for a streaming splitter (which closes it). */
+    public Batches batches(InputStream in, int size) {
+        try {
+            return new Batches(open(in), size);
+        } catch (IOException e) {
+            throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of a file, a list at a time; see {@link #batches}. */
+    public static final class Batches implements java.util.Iterator<List<Row>>, java.io.Closeable {
+        private final Rows rows;
+        private final int size;
+
+        private Batches(Rows rows, int size) {
+            this.rows = rows;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public List<Row> next() {
+            if (!rows.hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            List<Row> batch = new java.util.ArrayList<>(size);
+            while (batch.size() < size && rows.hasNext()) {
+                batch.add(rows.next());
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
+    }
+
+    /** Rows pulled from a file; see {@link #open}. */
+    public static final class Rows implements java.util.Iterator<Row>, java.io.Closeable {
+        private final PhysicalLines lines;
+        private final CSVParser parser;
+        private final java.util.Iterator<CSVRecord> records;
+        private final List<String> names;
+
+        private Rows(PhysicalLines lines, CSVParser parser, List<String> names) {
+            this.lines = lines;
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.names = names;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return records.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            CSVRecord record = records.next();
+            return new Row(lines.lineAt(record.getCharacterPosition()), values(names, record));
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
         }
     }
 

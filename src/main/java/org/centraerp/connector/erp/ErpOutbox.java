@@ -1,42 +1,71 @@
 package org.centraerp.connector.erp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
 
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
+import org.centraerp.connector.state.SentValues;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes files the ERP picks up: first as {@code name.tmp}, then renamed, so the ERP never reads
- * half a file; and not at all when the file there already has the same content, so an ERP that
- * watches modification times is not woken for nothing.
+ * What Camel's file and FTP producers do not do for the ERP's outboxes ({@code connector.<flow>.outbox}, endpoint
+ * URIs): "write the file only when its content changed" as a route step ({@link #changed}, then {@link #written}
+ * after the endpoint took it; the content's SHA-256 per file name is kept in the state database, so this works on
+ * SFTP too), and {@link #send} for Java callers that write one file at a time.
  */
-@Component
+@Component("erpOutbox")
 public class ErpOutbox {
 
-    private final ErpProperties properties;
+    private final SentValues sentValues;
+    private final ProducerTemplate producer;
+    private final Environment environment;
 
-    public ErpOutbox(ErpProperties properties) {
-        this.properties = properties;
+    public ErpOutbox(SentValues sentValues, ProducerTemplate producer, Environment environment) {
+        this.sentValues = sentValues;
+        this.producer = producer;
+        this.environment = environment;
     }
 
-    /** @return true when the file was (re)written, false when it already had this content */
-    public boolean writeIfChanged(String flow, String fileName, byte[] content) {
-        Path target = properties.outbox(flow).resolve(fileName);
+    /** True when the outbox was last given other content under this name (or none). */
+    public boolean changed(@Header(ErpHeaders.FLOW) String flow, @Header(Exchange.FILE_NAME) String name,
+                           @Body byte[] content) {
+        String last = sentValues.read(key(flow), java.util.List.of(name)).get(name);
+        return !Objects.equals(last, sha256(content));
+    }
+
+    /** Remembers the content the outbox endpoint took under this name. */
+    public void written(@Header(ErpHeaders.FLOW) String flow, @Header(Exchange.FILE_NAME) String name,
+                        @Body byte[] content) {
+        sentValues.remember(key(flow), Map.of(name, sha256(content)));
+    }
+
+    /**
+     * Writes one file to {@code connector.<flow>.outbox} as a temporary name, then renamed (Camel's
+     * {@code tempFileName}); a file of that name already there is kept: callers name each version apart.
+     */
+    public void send(String flow, String name, byte[] content) {
+        String uri = environment.getRequiredProperty("connector." + flow + ".outbox");
+        String options = "tempFileName=${file:name}.tmp&fileExist=Ignore";
+        producer.sendBodyAndHeader(uri + (uri.contains("?") ? "&" : "?") + options, content, Exchange.FILE_NAME,
+                name);
+    }
+
+    private static String key(String flow) {
+        return "outbox:" + flow;
+    }
+
+    static String sha256(byte[] content) {
         try {
-            if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                return false;
-            }
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling(fileName + ".tmp");
-            Files.write(temporary, content);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
         }
     }
 }

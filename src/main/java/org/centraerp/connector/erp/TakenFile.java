@@ -36,6 +36,11 @@ public record TakenFile(Path path, long size) {
         return new Limited(new BufferedInputStream(Files.newInputStream(path)), size);
     }
 
+    /** At most {@code size} bytes of {@code in}, buffered: a message body read as the file was when polled. */
+    public static InputStream limited(InputStream in, long size) {
+        return new Limited(new BufferedInputStream(in), size);
+    }
+
     /**
      * Why the file is not what was read, when it grew after it was taken: for the report and the log.
      *

@@ -85,7 +85,33 @@ public final class CentraQueries {
                         + flow.frame() + "\n" + result.text(), flow.mapping().file()));
             }
         }
+        checkOtherQueries(mappings, builder, flows(mappings, new ArrayList<>()), problems);
         return new Outcome(queries, problems);
+    }
+
+    /**
+     * The customer's other documents under {@code queries/} (for routes' {@code centra:} endpoints): valid GraphQL
+     * that Centra's schema accepts.
+     */
+    private static void checkOtherQueries(MappingSet mappings, CentraQueryBuilder builder, List<FlowQuery> flows,
+                                          List<MappingProblem> problems) {
+        Path folder = mappings.directory().resolve("queries");
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<String> overrides = flows.stream().map(FlowQuery::overrideName).toList();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".graphql")).sorted().toList()) {
+                if (!overrides.contains(file.getFileName().toString())) {
+                    String text = read(file);
+                    for (CentraQueryBuilder.Problem p : builder.check(text, text, List.of())) {
+                        problems.add(new MappingProblem(MappingValidator.display(file), "", p.queryLine(), p.message()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new MappingProblem(MappingValidator.display(folder), "", 0, "cannot list: " + e.getMessage()));
+        }
     }
 
     /** The Centra → ERP flows of these mappings and the frames their queries start from. */

@@ -19,6 +19,9 @@ public class MappingStartCheck implements ApplicationListener<ApplicationPrepare
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+        if (environment.getProperty("connector.sandbox.standalone", Boolean.class, false)) {
+            return; // the standalone sandbox (verb sandbox) reads no mappings
+        }
         String directory = environment.getProperty("connector.mappings-dir", "mappings");
         String customer = environment.getProperty("connector.customer", "default");
         DefaultCamelContext camel = new DefaultCamelContext();

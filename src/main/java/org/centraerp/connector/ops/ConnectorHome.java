@@ -68,6 +68,9 @@ public class ConnectorHome implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty("connector.sandbox.standalone", Boolean.class, false)) {
+            return; // the standalone sandbox (verb sandbox) needs no connector home
+        }
         String configured = environment.getProperty(HOME_PROPERTY, "");
         Path home = (configured.isBlank() ? Path.of("") : Path.of(configured)).toAbsolutePath().normalize();
         if (!environment.containsProperty("connector.mappings-dir")

@@ -14,6 +14,7 @@ import org.centraerp.connector.state.CentraSchemaCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,10 +84,10 @@ public class MappingSchemaCheck implements SmartLifecycle {
         }
         try {
             CentraSchema read = CentraSchema.introspect(centra);
-            cache.save(target, read.sdl());
+            keep(target, read);
             return Optional.of(read);
         } catch (CentraException | IllegalArgumentException | graphql.GraphQLException e) {
-            Optional<String> kept = cache.read(target);
+            Optional<String> kept = kept(target);
             if (kept.isPresent()) {
                 log.warn("Centra's schema could not be read ({}); the mappings are checked against the one read"
                         + " last from {}", e.getMessage(), target);
@@ -94,6 +95,22 @@ public class MappingSchemaCheck implements SmartLifecycle {
             }
             log.warn("Centra's schema could not be read ({}) and none was read before; the mappings are not checked"
                     + " and the shipped queries are used", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void keep(String target, CentraSchema read) {
+        try {
+            cache.save(target, read.sdl());
+        } catch (DataAccessException e) {
+            log.warn("Centra's schema not kept in the state database ({})", e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    private Optional<String> kept(String target) {
+        try {
+            return cache.read(target);
+        } catch (DataAccessException e) {
             return Optional.empty();
         }
     }

@@ -14,6 +14,7 @@ import org.centraerp.connector.flows.masterdata.MasterDataExport;
 import org.centraerp.connector.flows.orders.MappedOrder;
 import org.centraerp.connector.flows.orders.OrderErpWriter;
 import org.centraerp.connector.flows.orders.OrderExports;
+import org.centraerp.connector.flows.records.RecordExport;
 import org.centraerp.connector.flows.returns.ReturnsConfiguration;
 import org.centraerp.connector.flows.stock.StockPreview;
 import org.centraerp.connector.flows.stock.StockProperties;
@@ -36,7 +37,7 @@ public class Preview {
 
     /** Flows {@code preview} knows, with what identifies a record. */
     static final String USAGE = "preview orders <order number> | returns <return id> | master-data <entity>"
-            + " | stock <file>"
+            + " | stock <file> | <export flow, e.g. customers> <id>"
             + " [record: print the Centra record as fetched, for a mapping test]";
 
     private final CentraClient centra;
@@ -44,19 +45,22 @@ public class Preview {
     private final ErpDatabase erpDatabase;
     private final ObjectProvider<OrderExports> orderExports;
     private final ObjectProvider<MasterDataExport> masterData;
+    private final ObjectProvider<RecordExport> recordExport;
     private final ObjectProvider<SentValues> sentValues;
     private final ObjectProvider<StockProperties> stockProperties;
     private boolean printRecord;
 
     public Preview(CentraClient centra, MappingRepository mappings, ErpDatabase erpDatabase,
                    ObjectProvider<OrderExports> orderExports, ObjectProvider<MasterDataExport> masterData,
-                   ObjectProvider<SentValues> sentValues, ObjectProvider<StockProperties> stockProperties) {
+                   ObjectProvider<SentValues> sentValues, ObjectProvider<StockProperties> stockProperties,
+                   ObjectProvider<RecordExport> recordExport) {
         this.centra = centra;
         this.mappings = mappings;
         this.erpDatabase = erpDatabase;
         this.orderExports = orderExports;
         this.masterData = masterData;
         this.sentValues = sentValues;
+        this.recordExport = recordExport;
         this.stockProperties = stockProperties;
     }
 
@@ -78,7 +82,7 @@ public class Preview {
                 case "master-data" -> masterData(key, out);
                 case "stock" -> new StockPreview(centra, sentValues.getObject(), stockProperties.getObject())
                         .run(mappings.stock(), java.nio.file.Path.of(key), out);
-                default -> usage("unknown flow '" + flow + "'", out);
+                default -> exported(flow, key, out);
             };
         } catch (NumberFormatException e) {
             return usage("'" + key + "' is not a number", out);
@@ -130,6 +134,44 @@ public class Preview {
         if (erpDatabase.configured()) {
             mapping.header().table().ifPresent(t -> rows(t, List.of(mapped.header()), out));
             mapping.lines().table().ifPresent(t -> rows(t, mapped.lines(), out));
+        }
+        return 0;
+    }
+
+    /** A flow of mapping kind export (e.g. customers): the record with this id, as its route would write it. */
+    private int exported(String flow, String id, PrintStream out) {
+        Optional<org.centraerp.connector.mapping.MappingDocument> document = mappings.document(flow)
+                .filter(d -> d.kind() == MappingKind.EXPORT);
+        RecordExport export = recordExport.getIfAvailable();
+        if (document.isEmpty() || export == null) {
+            return usage("unknown flow '" + flow + "'", out);
+        }
+        String query = document.get().root().path("query").asText(flow);
+        Optional<JsonNode> found = centra.pages(query, new java.util.HashMap<>(), query, CentraClient.MAX_PAGE_SIZE)
+                .filter(r -> r.path("id").asText().equals(id)).findFirst();
+        if (found.isEmpty()) {
+            out.println("preview: Centra has no " + flow + " record " + id);
+            return 1;
+        }
+        if (printRecord) {
+            out.println(found.get().toPrettyString());
+            return 0;
+        }
+        Map<String, Object> row;
+        try {
+            row = export.map(flow, found.get());
+        } catch (RecordMappingException e) {
+            out.println("preview: " + flow + " " + id + " cannot be mapped with " + document.get().file() + ": "
+                    + e.getMessage());
+            return 1;
+        }
+        out.println("# Preview of " + flow + " " + id + " with " + document.get().file()
+                + ": nothing is written, nothing is sent");
+        out.println("# out/" + flow + "/" + export.fileName(flow, row));
+        out.print(new String(export.render(row), java.nio.charset.StandardCharsets.UTF_8));
+        String table = document.get().root().path("table").asText("");
+        if (erpDatabase.configured() && !table.isEmpty()) {
+            rows(table, List.of(row), out);
         }
         return 0;
     }

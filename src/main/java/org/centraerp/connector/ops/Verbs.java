@@ -43,7 +43,7 @@ public final class Verbs {
         VERBS.put(SetupErpTablesCommand.NAME, SetupErpTablesCommand::run);
         VERBS.put(PreviewCommand.NAME, PreviewCommand::run);
         VERBS.put(ReconcileCommand.NAME, ReconcileCommand::run);
-        // More verbs: one line each: sandbox (standalone sandbox).
+        VERBS.put(org.centraerp.connector.sandbox.SandboxCommand.NAME, org.centraerp.connector.sandbox.SandboxCommand::verb);
     }
 
     private Verbs() {

@@ -36,8 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.routes-include-pattern=file:routes/read-erp-tables.camel.yaml,"
-                + "file:routes/import-stock-file.camel.yaml,file:routes/import-shipment-file.camel.yaml,"
-                + "file:routes/import-products.camel.yaml,file:routes/import-return-file.camel.yaml",
+                + "file:routes/import-erp-file.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.orders.enabled=false",
         "connector.sandbox.rate-limit-tier=NONE",

@@ -161,6 +161,19 @@ class CentraQueriesTest {
                 .anyMatch(p -> p.contains(":6: Centra would refuse it:") && p.contains("colour"));
     }
 
+    @Test
+    void aRoutesOwnQueryIsCheckedAgainstTheSchemaToo() throws IOException {
+        Path acme = customer("acme");
+        Files.createDirectories(acme.resolve("queries"));
+        Files.writeString(acme.resolve("queries/customerEmails.graphql"),
+                "query customerEmails($limit: Int, $page: Int) {\n  customers(limit: $limit, page: $page) {\n"
+                        + "    id\n    emial\n  }\n}\n");
+
+        assertThat(plan("acme").problems()).extracting(MappingProblem::toString).singleElement().satisfies(p ->
+                assertThat(p).startsWith(MappingValidator.display(acme.resolve("queries/customerEmails.graphql"))
+                        + ":4: Centra would refuse it:").contains("emial"));
+    }
+
     private static int lineOf(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {

@@ -148,6 +148,10 @@ class PreviewCommandTest {
         assertThat(output.getOut()).contains("# out/master-data/warehouses.csv")
                 .contains("warehouse_id;warehouse_name;status;active")
                 .contains("# ERP table erp_warehouse: ");
+        assertThat(preview("preview", "customers", "1")).isZero();
+        assertThat(output.getOut()).contains("# Preview of customers 1 with mappings/default/customers.yaml")
+                .containsPattern("# out/customers/customer-1-2024-01-15T[0-9-]+\\.json")
+                .contains("\"customer_id\" : 1");
         assertThat(MUTATIONS.get()).isZero();
     }
 

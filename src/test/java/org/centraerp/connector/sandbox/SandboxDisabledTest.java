@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationContext;
 /** With {@code connector.sandbox.enabled=false} no sandbox bean exists and /sandbox/** answers 404. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "connector.sandbox.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-off",
-        "spring.flyway.enabled=false",
+        // the state schema too: start-up checks read it
+        "spring.datasource.url=jdbc:h2:mem:sandbox-off;DB_CLOSE_DELAY=-1",
         "camel.main.routes-include-pattern=classpath:no-routes/*.camel.yaml"})
 class SandboxDisabledTest {
 

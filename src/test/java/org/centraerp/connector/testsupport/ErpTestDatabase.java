@@ -6,19 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.centraerp.connector.state.TestDatabase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An ERP for one test class: a fresh schema or database on a real server with the shipped DDL in it, an ERP folder
- * of its own, and the connector's properties pointing at both (its own state stays in H2 in memory).
+ * of its own, and the connector's properties pointing at both (its own state stays in H2 in memory). Held in a
+ * {@code @RegisterExtension static} field, it drops its schema or database after the class's tests.
  */
-public final class ErpTestDatabase implements AutoCloseable {
+public final class ErpTestDatabase implements AutoCloseable, AfterAllCallback {
 
     private final String name;
     private final TestDatabase database;
     private final JdbcTemplate jdbc;
     private final Path folder;
+    private boolean closed;
 
     private ErpTestDatabase(String name, TestDatabase database, JdbcTemplate jdbc, Path folder) {
         this.name = name;
@@ -55,7 +59,16 @@ public final class ErpTestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        database.close();
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    /** Drops the schema or database; a second call does nothing. */
+    @Override
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
+            database.close();
+        }
     }
 }

@@ -39,6 +39,13 @@ final class CentraQueryConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Ready before its first run: a nightly schedule must not keep the app's readiness DOWN all day.
+        forceConsumerAsReady();
+    }
+
+    @Override
     protected int poll() throws Exception {
         CentraClient client = endpoint.getComponent().client();
         Map<String, Object> variables = new LinkedHashMap<>();

@@ -1,14 +1,15 @@
 package org.centraerp.connector.flows.catalogue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.centra.CentraClient;
-import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 import org.centraerp.connector.mapping.ErpFileMapping;
 import org.centraerp.connector.mapping.MappedRecord;
@@ -16,20 +17,16 @@ import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.ops.FlowProbe;
 import org.centraerp.connector.state.CatalogueIds;
 import org.centraerp.connector.state.SentValues;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code import-bundle-file}: check a dropped bundle file whole, then refuse it (to
- * {@code .error/}) or bring its bundles to Centra (to {@code .done/} with a report per row), one bundle (consecutive
- * rows of one bundle number) at a time. Components are found by SKU among the products already imported.
+ * The steps of the bundle flow (route template import-erp-file, route {@code import-bundle-file}): check a bundle
+ * file whole, refuse it, or bring its bundles to Centra with a report per row, one bundle (consecutive rows of one
+ * bundle number) at a time. Components are found by SKU among the products already imported.
  */
 @Component("bundleFileImport")
-public class BundleFileImport {
-
-    private static final Logger log = LoggerFactory.getLogger(BundleFileImport.class);
+public class BundleFileImport extends CatalogueFileSteps<BundleFileImport.Run> {
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -43,58 +40,68 @@ public class BundleFileImport {
         this.state = new CatalogueState(ids, sentValues);
     }
 
-    public void check(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        try {
-            long[] rows = {0};
-            new ErpCsvFile(mappings.bundles()).forEachRow(file.taken(exchange), row -> rows[0]++);
-            log.info("{}: {} bundle rows, sending to Centra", file.name(), rows[0]);
-        } catch (ErpFileRefusedException e) {
-            exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
+    /** One bundle file: the sync and the bundle being read. */
+    public static final class Run extends CatalogueFileSteps.Run {
+        BundleSync sync;
+        /** Rows of the bundle being read: a bundle's rows may span two batches. */
+        final List<BundleRow> open = new ArrayList<>();
+
+        Run(String fileName, ErpFileMapping mapping) {
+            super(fileName, mapping);
         }
     }
 
-    public void refuse(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        String reason = exchange.getIn().getHeader(ErpInboxFile.REFUSAL, String.class);
-        file.refuse(exchange, reason, mappings.bundles().file());
-        log.warn("{} refused: {} — moved to {}/", file.name(), reason, ErpInboxFile.ERROR);
+    @Override
+    protected Run newRun(String fileName) {
+        return new Run(fileName, mappings.bundles());
     }
 
-    public void apply(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        ErpFileMapping mapping = mappings.bundles();
-        Path reportPath = file.doneReport(exchange);
-        ImportReport report = new ImportReport(reportPath);
-        BundleSync sync = new BundleSync(centra, state, new CatalogueNames(centra), new SkuVariants(centra, ids));
-        List<BundleRow> group = new ArrayList<>();
-        ErpCsvFile csv = new ErpCsvFile(mapping);
-        try {
-            csv.forEachRow(file.taken(exchange), row -> {
-                MappedRecord mapped = mapping.fields().apply(row.values());
-                if (!mapped.isValid()) {
-                    report.row(row.line(), null, Outcome.FAILED, String.join("; ", mapped.problems().stream()
-                            .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
-                    return;
-                }
-                BundleRow bundle = bundleRow(row.line(), mapped.values());
-                if (!group.isEmpty() && !group.get(0).bundleNumber().equals(bundle.bundleNumber())) {
-                    sync.sync(List.copyOf(group), report);
-                    group.clear();
-                }
-                group.add(bundle);
-            });
-            if (!group.isEmpty()) {
-                sync.sync(List.copyOf(group), report);
+    @Override
+    protected String rowsAre() {
+        return "bundle rows";
+    }
+
+    @Override
+    protected void started(Run run) {
+        run.sync = new BundleSync(centra, state, new CatalogueNames(centra), new SkuVariants(centra, ids));
+    }
+
+    /** Rows to bundles (consecutive rows of one bundle number); the bundles complete in this batch come out. */
+    public List<List<BundleRow>> map(@Body List<ErpCsvReader.Row> rows, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        List<List<BundleRow>> complete = new ArrayList<>();
+        for (ErpCsvReader.Row row : rows) {
+            MappedRecord mapped = run.file.fields().apply(row.values());
+            if (!mapped.isValid()) {
+                run.report().row(row.line(), null, Outcome.FAILED, String.join("; ", mapped.problems().stream()
+                        .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
+                continue;
             }
-        } catch (RuntimeException e) {
-            report.abandon();
-            exchange.getIn().removeHeader(ErpInboxFile.ARCHIVE);
-            throw e;
+            BundleRow bundle = bundleRow(row.line(), mapped.values());
+            if (!run.open.isEmpty() && !run.open.get(0).bundleNumber().equals(bundle.bundleNumber())) {
+                complete.add(List.copyOf(run.open));
+                run.open.clear();
+            }
+            run.open.add(bundle);
         }
-        file.reportGrowth(exchange, report, csv);
-        report.close();
-        log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
+        return complete;
+    }
+
+    /** Every bundle goes on to the sync, which compares it with what was last sent and sends only a change. */
+    public List<List<BundleRow>> keepChanges(@Body List<List<BundleRow>> bundles) {
+        return bundles;
+    }
+
+    /** Each bundle to Centra: createBundle, or updateBundle when it changed. */
+    public void send(@Body List<List<BundleRow>> bundles, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        bundles.forEach(bundle -> run.sync.sync(bundle, run.report()));
+    }
+
+    /** At the end of the file: the last bundle. */
+    public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        if (!run.open.isEmpty()) {
+            run.sync.sync(List.copyOf(run.open), run.report());
+            run.open.clear();
+        }
     }
 
     private static BundleRow bundleRow(long line, Map<String, Object> v) {

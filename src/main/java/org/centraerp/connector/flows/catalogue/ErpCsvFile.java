@@ -3,8 +3,6 @@ package org.centraerp.connector.flows.catalogue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.centraerp.connector.erp.ErpCsvReader;
@@ -13,8 +11,8 @@ import org.centraerp.connector.erp.TakenFile;
 import org.centraerp.connector.mapping.ErpFileMapping;
 
 /**
- * A product, bundle or price file read as its mapping ({@link ErpFileMapping}) says; refusals as
- * {@link ErpCsvReader} gives them.
+ * A product, bundle or price file read as its mapping ({@link ErpFileMapping}) says, from the message body;
+ * refusals as {@link ErpCsvReader} gives them.
  */
 public final class ErpCsvFile {
 
@@ -27,18 +25,22 @@ public final class ErpCsvFile {
     }
 
     /** Reads the whole file once; returns the number of data rows, or throws {@link ErpFileRefusedException}. */
-    public long check(Path file) {
+    public long check(InputStream file, Consumer<ErpCsvReader.Row> each) {
         long[] rows = {0};
-        forEachRow(file, row -> rows[0]++);
-        return rows[0];
-    }
-
-    public void forEachRow(Path file, Consumer<ErpCsvReader.Row> action) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            reader.read(in, action);
+        try (InputStream in = new BufferedInputStream(file)) {
+            reader.read(in, row -> {
+                rows[0]++;
+                each.accept(row);
+            });
         } catch (IOException e) {
             throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
         }
+        return rows[0];
+    }
+
+    /** The rows, {@code size} at a time, for a streaming split. The file has passed {@link #check}. */
+    public ErpCsvReader.Batches batches(InputStream file, int size) {
+        return reader.batches(new BufferedInputStream(file), size);
     }
 
     /** The rows of the file as it was when taken (lines appended later are not read). */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code <file>.report.csv}: one line per row of an ERP file (line; key; outcome; reason), written as it goes to a
- * {@code .tmp} file that becomes the report when the file is done. Thread-safe: products synced side by side
- * report their rows as they finish. With {@link #progress} it also logs, every so often, the rows done and when
- * the file will be done at this pace and under Centra's hourly quotas.
+ * local temporary file; {@link #finish} hands it to the route, which writes it beside the file through the inbox's
+ * endpoint, and {@link #close} drops the local copy. Thread-safe: products synced side by side report their rows
+ * as they finish. With {@link #progress} it also logs, every so often, the rows done and when the file will be done
+ * at this pace and under Centra's hourly quotas.
  */
 public final class ImportReport implements AutoCloseable {
 
@@ -39,8 +39,8 @@ public final class ImportReport implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImportReport.class);
 
-    private final Path target;
     private final Path temp;
+    private boolean finished;
     private final CSVPrinter printer;
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     private final boolean withPricelist;
@@ -51,23 +51,21 @@ public final class ImportReport implements AutoCloseable {
     private long lastProgress;
     private long rows;
 
-    public ImportReport(Path target) {
-        this(target, false);
+    public ImportReport() {
+        this(false);
     }
 
     /** @param withPricelist a {@code pricelist} column after the key (price files: one SKU, several pricelists) */
-    public ImportReport(Path target, boolean withPricelist) {
+    public ImportReport(boolean withPricelist) {
         this.withPricelist = withPricelist;
-        this.target = target;
-        this.temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
+            this.temp = Files.createTempFile("import-report-", ".csv");
             BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n')
                     .setHeader(withPricelist ? new String[] {"line", "key", "pricelist", "outcome", "reason"}
                             : new String[] {"line", "key", "outcome", "reason"}).get().print(writer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp, e);
+            throw new UncheckedIOException("cannot write a report in the temporary folder", e);
         }
     }
 
@@ -139,21 +137,25 @@ public final class ImportReport implements AutoCloseable {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The report becomes visible under its name. */
-    @Override
-    public synchronized void close() {
+    /** The finished report, a local file for the route to write where the file goes. */
+    public synchronized Path finish() {
         try {
+            finished = true;
             printer.close(true);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return temp;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + target, e);
+            throw new UncheckedIOException("cannot finish " + temp, e);
         }
     }
 
-    /** The file is not done (Centra unreachable): no report; the file is read again. */
-    public synchronized void abandon() {
+    /** Drops the local report (written through the endpoint, or the file is not done and is read again). */
+    @Override
+    public synchronized void close() {
         try {
-            printer.close(true);
+            if (!finished) {
+                finished = true;
+                printer.close(true);
+            }
             Files.deleteIfExists(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + temp, e);

@@ -1,7 +1,5 @@
 package org.centraerp.connector.flows.catalogue;
 
-import org.centraerp.connector.erp.ErpFileRefusedException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClock;
 import org.centraerp.connector.centra.QuotaForecast;
@@ -20,24 +21,19 @@ import org.centraerp.connector.ops.FlowProbe;
 import org.centraerp.connector.state.CatalogueIds;
 import org.centraerp.connector.state.SentValues;
 import org.centraerp.connector.state.StateDatabase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code import-product-file}: check a dropped product master file whole, then refuse it (to
- * {@code .error/} with the reason) or bring its products to Centra (to {@code .done/} with a report per row).
- * Rows are taken one product at a time (consecutive rows of one product number), so memory stays flat.
+ * The steps of the product flow (route template import-erp-file, route {@code import-product-file}): check a
+ * product master file whole, refuse it, or bring its products to Centra with a report per row. Rows are read a
+ * batch at a time and synced one product at a time (consecutive rows of one product number), so memory stays flat.
  */
 @Component("productFileImport")
 @EnableConfigurationProperties(CatalogueProperties.class)
-public class ProductFileImport {
+public class ProductFileImport extends CatalogueFileSteps<ProductFileImport.Run> {
 
-    private static final Logger log = LoggerFactory.getLogger(ProductFileImport.class);
-    static final String CHART_SIZES = "ProductFileChartSizes";
-    static final String ROWS = "ProductFileRows";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -52,78 +48,103 @@ public class ProductFileImport {
         this.properties = properties;
     }
 
-    /** Reads the file once: the sizes each size chart needs, or the reason the file is refused. Sends nothing. */
-    public void check(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        ProductsMapping mapping = mappings.products();
-        ProductRowMapper mapper = new ProductRowMapper(mapping);
-        Map<String, Set<String>> chartSizes = new LinkedHashMap<>();
-        try {
-            long[] rows = {0};
-            new ErpCsvFile(mapping.erpFile()).forEachRow(file.taken(exchange), row -> {
-                rows[0]++;
-                mapper.map(row).valid().ifPresent(r ->
-                        chartSizes.computeIfAbsent(r.sizeChart(), c -> new LinkedHashSet<>()).add(r.size()));
-            });
-            Map<String, List<String>> sizes = new LinkedHashMap<>();
-            chartSizes.forEach((chart, names) -> sizes.put(chart, List.copyOf(names)));
-            exchange.getIn().setHeader(CHART_SIZES, sizes);
-            exchange.getIn().setHeader(ROWS, rows[0]);
-            log.info("{}: {} rows, sending to Centra", file.name(), rows[0]);
-        } catch (ErpFileRefusedException e) {
-            exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
+    /** One product file: the sizes each size chart needs (from the check), the sync, the product being read. */
+    public static final class Run extends CatalogueFileSteps.Run {
+        final ProductsMapping mapping;
+        final ProductRowMapper mapper;
+        final Map<String, Set<String>> chartSizes = new LinkedHashMap<>();
+        ProductGroupSync sync;
+        IdConversionBuffer conversions;
+        /** Products synced side by side (connector.catalogue.parallel-products). */
+        ProductsInFlight inFlight;
+        /** Rows of the product being read: a product's rows may span two batches. */
+        final List<ProductRow> open = new ArrayList<>();
+
+        Run(String fileName, ProductsMapping mapping) {
+            super(fileName, mapping.erpFile());
+            this.mapping = mapping;
+            this.mapper = new ProductRowMapper(mapping);
         }
-    }
 
-    public void refuse(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        String reason = exchange.getIn().getHeader(ErpInboxFile.REFUSAL, String.class);
-        file.refuse(exchange, reason, mappings.products().file());
-        log.warn("{} refused: {} — moved to {}/", file.name(), reason, ErpInboxFile.ERROR);
-    }
-
-    /** Brings every product of the file to Centra and writes the report. */
-    @SuppressWarnings("unchecked")
-    public void apply(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        ProductsMapping mapping = mappings.products();
-        Map<String, List<String>> chartSizes = exchange.getIn().getHeader(CHART_SIZES, Map.class);
-        Path reportPath = file.doneReport(exchange);
-        ImportReport report = new ImportReport(reportPath).progress(file.name(),
-                exchange.getIn().getHeader(ROWS, 0L, Long.class),
-                new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM), properties.progressInterval());
-        IdConversionBuffer conversions = new IdConversionBuffer(centra, properties.idConversions());
-        ProductGroupSync sync = new ProductGroupSync(centra, state, new CatalogueNames(centra), chartSizes,
-                conversions, new DisplaySync(centra, state, mapping.displays()));
-        ProductRowMapper mapper = new ProductRowMapper(mapping);
-        List<ProductRow> group = new ArrayList<>();
-        ErpCsvFile csv = new ErpCsvFile(mapping.erpFile());
-        try (ProductsInFlight inFlight = new ProductsInFlight(sync::sync, report, properties.parallelProducts())) {
-            csv.forEachRow(file.taken(exchange), row -> {
-                ProductRowMapper.Result mapped = mapper.map(row);
-                if (mapped.row() == null) {
-                    report.row(row.line(), null, Outcome.FAILED, mapped.problem());
-                    return;
-                }
-                if (!group.isEmpty() && !group.get(0).productNumber().equals(mapped.row().productNumber())) {
-                    inFlight.submit(List.copyOf(group));
-                    group.clear();
-                }
-                group.add(mapped.row());
-            });
-            if (!group.isEmpty()) {
-                inFlight.submit(List.copyOf(group));
+        @Override
+        public void close() {
+            if (inFlight != null) {
+                inFlight.close();
             }
-            inFlight.finish();
-            conversions.flush();
-        } catch (RuntimeException e) {
-            report.abandon();
-            exchange.getIn().removeHeader(ErpInboxFile.ARCHIVE);
-            throw e;
+            super.close();
         }
-        file.reportGrowth(exchange, report, csv);
-        report.close();
-        log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
+    }
+
+    @Override
+    protected Run newRun(String fileName) {
+        return new Run(fileName, mappings.products());
+    }
+
+    @Override
+    protected String rowsAre() {
+        return "product rows";
+    }
+
+    @Override
+    protected void checked(Run run, ErpCsvReader.Row row) {
+        run.mapper.map(row).valid().ifPresent(r ->
+                run.chartSizes.computeIfAbsent(r.sizeChart(), c -> new LinkedHashSet<>()).add(r.size()));
+    }
+
+    @Override
+    protected void started(Run run) {
+        Map<String, List<String>> sizes = new LinkedHashMap<>();
+        run.chartSizes.forEach((chart, names) -> sizes.put(chart, List.copyOf(names)));
+        run.conversions = new IdConversionBuffer(centra, properties.idConversions());
+        run.sync = new ProductGroupSync(centra, state, new CatalogueNames(centra), sizes, run.conversions,
+                new DisplaySync(centra, state, run.mapping.displays()));
+        run.report().progress(run.fileName, run.rows, new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM),
+                properties.progressInterval());
+        run.inFlight = new ProductsInFlight(run.sync::sync, run.report(), properties.parallelProducts());
+    }
+
+    /**
+     * Rows to products (consecutive rows of one product number); a row that cannot be mapped is reported. The
+     * products complete in this batch come out; the last one may go on in the next batch.
+     */
+    public List<List<ProductRow>> map(@Body List<ErpCsvReader.Row> rows, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        List<List<ProductRow>> complete = new ArrayList<>();
+        for (ErpCsvReader.Row row : rows) {
+            ProductRowMapper.Result mapped = run.mapper.map(row);
+            if (mapped.row() == null) {
+                run.report().row(row.line(), null, Outcome.FAILED, mapped.problem());
+                continue;
+            }
+            if (!run.open.isEmpty() && !run.open.get(0).productNumber().equals(mapped.row().productNumber())) {
+                complete.add(List.copyOf(run.open));
+                run.open.clear();
+            }
+            run.open.add(mapped.row());
+        }
+        return complete;
+    }
+
+    /**
+     * Every product goes on to the sync, which compares each part (product, variants, sizes, displays) with what
+     * was last sent (state table connector_sent_value) and sends only what changed.
+     */
+    public List<List<ProductRow>> keepChanges(@Body List<List<ProductRow>> products) {
+        return products;
+    }
+
+    /** Each product to Centra in Centra's order: size charts, brands, collections, folders, product, variants... */
+    public void send(@Body List<List<ProductRow>> products, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        products.forEach(run.inFlight::submit);
+    }
+
+    /** At the end of the file: the last product, and the ERP keys still buffered for Centra's ID conversions. */
+    public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        if (!run.open.isEmpty()) {
+            run.inFlight.submit(List.copyOf(run.open));
+            run.open.clear();
+        }
+        run.inFlight.finish();
+        run.conversions.flush();
     }
 
     /** The id table in the state database (V3__catalogue_ids.sql). */

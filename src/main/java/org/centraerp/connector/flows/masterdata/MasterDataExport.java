@@ -9,7 +9,6 @@ import org.apache.camel.Header;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.erp.ErpDatabase;
 import org.centraerp.connector.erp.ErpFileFormat;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.mapping.MappedRecord;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.MasterDataMapping;
@@ -38,13 +37,11 @@ public class MasterDataExport {
 
     private final CentraClient centra;
     private final MappingRepository mappings;
-    private final ErpOutbox outbox;
     private final ErpDatabase erpDatabase;
 
-    public MasterDataExport(CentraClient centra, MappingRepository mappings, ErpOutbox outbox, ErpDatabase erpDatabase) {
+    public MasterDataExport(CentraClient centra, MappingRepository mappings, ErpDatabase erpDatabase) {
         this.centra = centra;
         this.mappings = mappings;
-        this.outbox = outbox;
         this.erpDatabase = erpDatabase;
     }
 
@@ -79,13 +76,16 @@ public class MasterDataExport {
         return rows;
     }
 
-    /** Writes the ERP file; unchanged content leaves the file as it is. Passes the rows on. */
-    public List<Map<String, Object>> writeFile(@Header(ENTITY) String entity, List<Map<String, Object>> rows) {
+    /** The entity's file name in the outbox, as the mapping names it. */
+    public String fileName(@Header(ENTITY) String entity) {
+        return export(entity).file();
+    }
+
+    /** The entity's ERP file (CSV or JSON as the mapping says); route export-master-data writes it if it changed. */
+    public byte[] render(@Header(ENTITY) String entity, List<Map<String, Object>> rows) {
         EntityExport export = export(entity);
-        byte[] content = format().render(export.fields().fieldNames(), rows);
-        boolean written = outbox.writeIfChanged(FLOW, export.file(), content);
-        log.info("{}: {} rows, {}", export.file(), rows.size(), written ? "written" : "unchanged");
-        return rows;
+        log.info("{}: {} rows", export.file(), rows.size());
+        return format().render(export.fields().fieldNames(), rows);
     }
 
     /** Replaces the ERP staging table's rows, when the mapping names a table and an ERP database is set. */

@@ -15,6 +15,7 @@ public final class OrderBatch {
     private final List<Claim> claims;
     private final Map<Long, JsonNode> orders = new LinkedHashMap<>();
     private final List<Export> exported = new ArrayList<>();
+    private final List<OrderFile> files = new ArrayList<>();
     private final int capacity;
 
     public OrderBatch(List<Claim> claims, int capacity) {
@@ -45,6 +46,18 @@ public final class OrderBatch {
 
     public List<Export> exported() {
         return exported;
+    }
+
+    /** The order versions whose file is to be written to the ERP's outbox. */
+    public List<OrderFile> files() {
+        return files;
+    }
+
+    /** One order version's file on its way to the outbox endpoint. */
+    public record OrderFile(Claim claim, String updatedAt, OrderExporter.Pending pending) {
+        public String name() {
+            return pending.fileName();
+        }
     }
 
     @Override

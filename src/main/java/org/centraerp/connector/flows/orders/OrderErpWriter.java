@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.centraerp.connector.erp.ErpDatabase;
 import org.centraerp.connector.erp.ErpFileFormat;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.mapping.OrdersMapping;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,10 +22,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives one order version to the ERP: its file in {@code out/orders/} and, with an ERP database, its header and
- * line rows in one ERP transaction. Both are safe to repeat for the same export version: the file is rewritten
- * only if its content differs, and the header table's UNIQUE (order_number, export_version) turns a second
- * insert into "already there".
+ * One order version for the ERP: its file's name and content (the route writes it to the outbox endpoint) and, with
+ * an ERP database, its header and line rows in one ERP transaction, safe to repeat for the same export version:
+ * the header table's UNIQUE (order_number, export_version) turns a second insert into "already there".
  */
 public class OrderErpWriter {
 
@@ -35,12 +33,10 @@ public class OrderErpWriter {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ErpOutbox outbox;
     private final JdbcTemplate erp;
     private final TransactionTemplate erpTransaction;
 
-    public OrderErpWriter(ErpOutbox outbox, ErpDatabase erpDatabase) {
-        this.outbox = outbox;
+    public OrderErpWriter(ErpDatabase erpDatabase) {
         DataSource dataSource = erpDatabase.dataSource().orElse(null);
         this.erp = dataSource == null ? null : new JdbcTemplate(dataSource);
         this.erpTransaction = dataSource == null ? null
@@ -50,18 +46,6 @@ public class OrderErpWriter {
     public static String fileName(OrdersMapping mapping, long orderNumber, int exportVersion) {
         return mapping.filePrefix() + orderNumber + "-" + exportVersion
                 + (mapping.format() == OrdersMapping.Format.CSV ? ".csv" : ".json");
-    }
-
-    /** Writes the order file (as .tmp, then renamed); returns its name. */
-    public String writeFile(OrdersMapping mapping, MappedOrder order) {
-        return writeFile(FLOW, mapping, order);
-    }
-
-    /** Writes the file into {@code out/<flow>/} (as .tmp, then renamed); returns its name. */
-    public String writeFile(String flow, OrdersMapping mapping, MappedOrder order) {
-        String name = fileName(mapping, order.orderNumber(), order.exportVersion());
-        outbox.writeIfChanged(flow, name, render(mapping, order));
-        return name;
     }
 
     /** The file content of one order version (also what {@code preview} prints). */

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraException;
 import org.centraerp.connector.flows.orders.OrderExports.Export;
@@ -30,6 +32,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public class OrderExport {
 
     static final String FLOW = "orders";
+    /** Exchange property of route export-orders: the order file being written. */
+    public static final String ORDER_FILE = "OrderFile";
+    /** Exchange property of route export-orders: the batch the file belongs to. */
+    public static final String ORDER_BATCH = "OrderBatch";
     private static final Logger log = LoggerFactory.getLogger(OrderExport.class);
 
     private final OrderInbox inbox;
@@ -90,7 +96,10 @@ public class OrderExport {
         }
     }
 
-    /** Gives every fetched order to the ERP unless it has this version already. */
+    /**
+     * Gives every fetched order to the ERP's tables unless it has this version already; the versions whose file
+     * is still to be written are in {@link OrderBatch#files()} for the route (then {@link #fileWritten}).
+     */
     public OrderBatch write(@Body OrderBatch batch) {
         Set<Long> done = new HashSet<>();
         for (Claim claim : batch.claims()) {
@@ -98,16 +107,20 @@ public class OrderExport {
             if (order == null || !done.add(claim.orderNumber())) {
                 continue;
             }
+            String updatedAt = order.path("updatedAt").asText(null);
             try {
-                Optional<Export> export = exporter.export(mapping, order);
-                export.ifPresent(batch.exported()::add);
-                inbox.handled(claim, order.path("updatedAt").asText(null));
-                export.ifPresent(e -> log.info("Order {} exported to the ERP as version {}", e.orderNumber(),
-                        e.exportVersion()));
+                Optional<OrderExporter.Pending> pending = exporter.prepare(mapping, order);
+                if (pending.isEmpty()) {
+                    inbox.handled(claim, updatedAt);
+                } else if (pending.get().fileName() == null) {
+                    exported(batch, claim, updatedAt, pending.get());
+                } else {
+                    batch.files().add(new OrderBatch.OrderFile(claim, updatedAt, pending.get()));
+                }
             } catch (RecordMappingException e) {
                 long id = deadLetters.record(FLOW, "centra order " + claim.orderNumber() + " (" + mapping.file() + ")",
                         Long.toString(claim.orderNumber()), e.getMessage(), null);
-                inbox.handled(claim, order.path("updatedAt").asText(null));
+                inbox.handled(claim, updatedAt);
                 log.warn("Order {} not exported: {} problem(s) in its mapping (dead letter {})", claim.orderNumber(),
                         e.problems().size(), id);
             } catch (RuntimeException e) {
@@ -120,12 +133,49 @@ public class OrderExport {
                             batch.numbers().stream().filter(n -> n == claim.orderNumber() || !done.contains(n)).toList());
                     return batch;
                 }
-                // The ERP folder is not writable, or another instance wrote the same version first.
+                // Another instance wrote the same version first, or the state database failed.
                 inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
                 log.warn("Order {} not exported yet ({}); tried again later", claim.orderNumber(), why(e));
             }
         }
         return batch;
+    }
+
+    /** The files route export-orders writes to the outbox endpoint, one exchange each. */
+    public List<OrderBatch.OrderFile> files(@Body OrderBatch batch) {
+        return List.copyOf(batch.files());
+    }
+
+    /** The order file's name in the outbox (header CamelFileName). */
+    public String fileName(@Body OrderBatch.OrderFile file) {
+        return file.pending().fileName();
+    }
+
+    /** The order file's content, for the outbox endpoint (its name is the header CamelFileName). */
+    public byte[] fileContent(@Body OrderBatch.OrderFile file) {
+        return file.pending().content();
+    }
+
+    /** The order file is in the ERP's outbox: the version is WRITTEN and the order leaves the inbox. */
+    public void fileWritten(@ExchangeProperty(ORDER_FILE) OrderBatch.OrderFile file,
+                            @ExchangeProperty(ORDER_BATCH) OrderBatch batch) {
+        exported(batch, file.claim(), file.updatedAt(), file.pending());
+    }
+
+    /** The outbox endpoint failed (folder not writable, SFTP server down): the order is tried again later. */
+    public void fileFailed(@ExchangeProperty(ORDER_FILE) OrderBatch.OrderFile file,
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        Claim claim = file.claim();
+        inbox.failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), backoff(claim));
+        log.warn("Order {} file {} not written to the ERP outbox ({}: {}); tried again later", claim.orderNumber(),
+                file.pending().fileName(), e.getClass().getSimpleName(), e.getMessage());
+    }
+
+    private void exported(OrderBatch batch, Claim claim, String updatedAt, OrderExporter.Pending pending) {
+        Export export = exporter.finish(pending);
+        batch.exported().add(export);
+        inbox.handled(claim, updatedAt);
+        log.info("Order {} exported to the ERP as version {}", export.orderNumber(), export.exportVersion());
     }
 
     /**

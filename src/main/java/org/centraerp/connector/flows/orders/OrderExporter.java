@@ -1,6 +1,7 @@
 package org.centraerp.connector.flows.orders;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.flows.orders.OrderExports.CentraAction;
@@ -16,7 +17,8 @@ import org.centraerp.connector.mapping.OrdersMapping;
  *       instance doing the same fails here), unless a WRITING record of this very content is there from a crash,
  *       which is then finished under its export version;</li>
  *   <li>the ERP side is written: header + lines in one ERP transaction whose UNIQUE (order_number, export_version)
- *       makes a repeat a no-op, and the file (tmp + rename, unchanged content not rewritten);</li>
+ *       makes a repeat a no-op; then route export-orders writes the file to the outbox endpoint (temporary name,
+ *       then renamed; a file of that name there already is this version and is kept);</li>
  *   <li>the record becomes WRITTEN, with the Centra action (lock/confirm) still to do.</li>
  * </ol>
  * A mapping problem throws before anything is recorded.
@@ -33,8 +35,17 @@ public class OrderExporter {
         this.properties = properties;
     }
 
-    /** The export made, or empty when the ERP has this content already. */
-    public Optional<Export> export(OrdersMapping mapping, JsonNode order) {
+    /**
+     * An order version on its way to the ERP: recorded as WRITING, its table rows written; its file (when files
+     * are on) still to be written by the route, then {@link #finish}.
+     *
+     * @param fileName null when files are off
+     */
+    public record Pending(Export target, String fileName, byte[] content, CentraAction action) {
+    }
+
+    /** Records the version as WRITING and writes the ERP tables; empty when the ERP has this content already. */
+    public Optional<Pending> prepare(OrdersMapping mapping, JsonNode order) {
         long number = order.path("number").asLong();
         String version = OrderVersion.of(order);
         Optional<Export> latest = exports.latest(number);
@@ -55,12 +66,31 @@ public class OrderExporter {
         if (writer.writesTables(mapping)) {
             writer.writeTables(mapping, mapped);
         }
-        String fileName = properties.files() ? writer.writeFile(mapping, mapped) : null;
         CentraAction action = properties.lock() || (properties.confirm() && isPending(order))
                 ? CentraAction.PENDING : CentraAction.NONE;
-        exports.written(target, fileName, action);
-        return Optional.of(new Export(number, version, target.exportVersion(), State.WRITTEN, target.centraStatus(),
-                fileName, action));
+        if (!properties.files()) {
+            return Optional.of(new Pending(target, null, null, action));
+        }
+        return Optional.of(new Pending(target, OrderErpWriter.fileName(mapping, number, target.exportVersion()),
+                OrderErpWriter.render(mapping, mapped), action));
+    }
+
+    /** The ERP has the version (its file written): WRITTEN, with the Centra action still to do. */
+    public Export finish(Pending pending) {
+        Export target = pending.target();
+        exports.written(target, pending.fileName(), pending.action());
+        return new Export(target.orderNumber(), target.orderVersion(), target.exportVersion(), State.WRITTEN,
+                target.centraStatus(), pending.fileName(), pending.action());
+    }
+
+    /** {@link #prepare}, the file to {@code files} (name, content), {@link #finish}: for callers without a route. */
+    public Optional<Export> export(OrdersMapping mapping, JsonNode order, BiConsumer<String, byte[]> files) {
+        return prepare(mapping, order).map(pending -> {
+            if (pending.fileName() != null) {
+                files.accept(pending.fileName(), pending.content());
+            }
+            return finish(pending);
+        });
     }
 
     static boolean isPending(JsonNode order) {

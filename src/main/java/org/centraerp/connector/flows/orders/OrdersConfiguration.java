@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.erp.ErpDatabase;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.ops.FlowProbe;
 import org.centraerp.connector.state.DeadLetters;
@@ -33,8 +32,8 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderErpWriter orderErpWriter(ErpOutbox outbox, ErpDatabase erpDatabase) {
-        return new OrderErpWriter(outbox, erpDatabase);
+    OrderErpWriter orderErpWriter(ErpDatabase erpDatabase) {
+        return new OrderErpWriter(erpDatabase);
     }
 
     @Bean

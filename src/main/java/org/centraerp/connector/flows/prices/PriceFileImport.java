@@ -1,41 +1,38 @@
 package org.centraerp.connector.flows.prices;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.centraerp.connector.erp.ErpCsvReader;
+import org.centraerp.connector.erp.ErpFileFailures;
+import org.centraerp.connector.flows.catalogue.CatalogueFileSteps;
+import org.centraerp.connector.flows.catalogue.ImportReport;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
-import org.centraerp.connector.flows.catalogue.ErpCsvFile;
-import org.centraerp.connector.erp.ErpFileRefusedException;
-import org.centraerp.connector.flows.catalogue.ErpInboxFile;
-import org.centraerp.connector.flows.catalogue.ImportReport;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 import org.centraerp.connector.mapping.ErpFileMapping;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.ops.FlowProbe;
 import org.centraerp.connector.state.CatalogueIds;
 import org.centraerp.connector.state.SentValues;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code import-price-file}: check a dropped price file whole, then refuse it (to {@code .error/})
- * or send its changed prices with {@code setPrices}, batched per pricelist (to {@code .done/} with a report per row).
+ * The steps of the price flow (route template import-erp-file, route {@code import-price-file}): check a price file
+ * whole, refuse it, or send its changed prices with {@code setPrices}, batched per pricelist, with a report per row.
  * Rows are grouped per pricelist and product before sending, so a price file is held in memory.
  */
 @Component("priceFileImport")
-public class PriceFileImport {
+public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
 
     static final String FLOW = "prices";
-    private static final Logger log = LoggerFactory.getLogger(PriceFileImport.class);
 
     /** What became of each row, written to the report in line order. */
     private record Line(String key, String pricelist, Outcome outcome, String reason) {
@@ -57,65 +54,96 @@ public class PriceFileImport {
         this.properties = properties;
     }
 
-    public void check(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        try {
-            long[] rows = {0};
-            new ErpCsvFile(mappings.prices()).forEachRow(file.taken(exchange), row -> rows[0]++);
-            log.info("{}: {} price rows, sending to Centra", file.name(), rows[0]);
-        } catch (ErpFileRefusedException e) {
-            exchange.getIn().setHeader(ErpInboxFile.REFUSAL, e.getMessage());
+    /** One price file: every row's outcome so far, and its prices per pricelist, product and variant. */
+    public static final class Run extends CatalogueFileSteps.Run {
+        final Map<Long, Line> lines = new TreeMap<>();
+        /** pricelist -> product -> variant -> row */
+        final Map<Long, Map<Long, Map<Long, PriceRow>>> prices = new LinkedHashMap<>();
+        /** every line that named a variant of a pricelist with the same price shares its outcome */
+        final Map<String, List<Long>> sameVariant = new LinkedHashMap<>();
+        PriceRowResolver resolver;
+        List<InheritedPrices.Inherited> inherited = List.of();
+
+        Run(String fileName, ErpFileMapping mapping) {
+            super(fileName, mapping);
         }
     }
 
-    public void refuse(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        String reason = exchange.getIn().getHeader(ErpInboxFile.REFUSAL, String.class);
-        file.refuse(exchange, reason, mappings.prices().file());
-        log.warn("{} refused: {} — moved to {}/", file.name(), reason, ErpInboxFile.ERROR);
+    @Override
+    protected Run newRun(String fileName) {
+        return new Run(fileName, mappings.prices());
     }
 
-    public void apply(Exchange exchange) {
-        ErpInboxFile file = ErpInboxFile.of(exchange);
-        ErpFileMapping mapping = mappings.prices();
-        Map<Long, Line> lines = new TreeMap<>();
-        // pricelist -> product -> variant -> row
-        Map<Long, Map<Long, Map<Long, PriceRow>>> prices = new LinkedHashMap<>();
-        // every line that named a variant of a pricelist with the same price shares its outcome
-        Map<String, List<Long>> sameVariant = new LinkedHashMap<>();
-        PriceRowResolver resolver = new PriceRowResolver(mapping, centra, ids);
-        ErpCsvFile csv = new ErpCsvFile(mapping);
-        csv.forEachRow(file.taken(exchange), row -> {
-            PriceRowResolver.Result result = resolver.resolve(row);
+    @Override
+    protected String rowsAre() {
+        return "price rows";
+    }
+
+    @Override
+    protected ImportReport newReport() {
+        return new ImportReport(true);
+    }
+
+    @Override
+    protected void started(Run run) {
+        run.resolver = new PriceRowResolver(run.file(), centra, ids);
+    }
+
+    /**
+     * Rows to prices per pricelist, product and variant (SKU and pricelist resolved in Centra's ids); a row that
+     * cannot be used, or that gives a variant another price than an earlier row, is reported. A product's prices go
+     * out together, and its rows may be anywhere in the file: they are sent at the end of the file.
+     */
+    public void map(@Body List<ErpCsvReader.Row> rows, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        for (ErpCsvReader.Row row : rows) {
+            PriceRowResolver.Result result = run.resolver.resolve(row);
             if (result.row() == null) {
-                lines.put(row.line(), new Line(result.key(), result.pricelist(), Outcome.FAILED, result.problem()));
-                return;
+                run.lines.put(row.line(), new Line(result.key(), result.pricelist(), Outcome.FAILED,
+                        result.problem()));
+                continue;
             }
             PriceRow price = result.row();
-            Map<Long, PriceRow> variants = prices.computeIfAbsent(price.pricelistId(), p -> new LinkedHashMap<>())
+            Map<Long, PriceRow> variants = run.prices.computeIfAbsent(price.pricelistId(), p -> new LinkedHashMap<>())
                     .computeIfAbsent(price.productId(), p -> new LinkedHashMap<>());
             PriceRow earlier = variants.putIfAbsent(price.variantId(), price);
             if (earlier == null || earlier.samePriceAs(price)) {
-                lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.UNCHANGED, null));
-                sameVariant.computeIfAbsent(price.sentKey(), k -> new ArrayList<>()).add(row.line());
+                run.lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.UNCHANGED, null));
+                run.sameVariant.computeIfAbsent(price.sentKey(), k -> new ArrayList<>()).add(row.line());
             } else {
-                lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.FAILED, "the variant has another price on line "
-                        + earlier.line() + " of this pricelist"));
+                run.lines.put(row.line(), new Line(price.key(), price.pricelistName(), Outcome.FAILED,
+                        "the variant has another price on line " + earlier.line() + " of this pricelist"));
             }
-        });
+        }
+    }
+
+    /** Prices are compared with what was last sent when the whole file is read (see {@link #sendRest}). */
+    public void keepChanges(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+    }
+
+    /** Nothing goes out before the file is read whole (a product's prices go out together). */
+    public void send(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+    }
+
+    /**
+     * At the end of the file: per pricelist, the products with a changed price, in batches of setPrices; then the
+     * variants without a row of their own that now sell at their product's price (reported as inherited).
+     */
+    public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
         Map<Long, List<Map<Long, PriceRow>>> set = new LinkedHashMap<>();
-        prices.forEach((pricelist, products) -> set.put(pricelist, send(pricelist, products, lines, sameVariant)));
+        run.prices.forEach((pricelist, products) -> set.put(pricelist,
+                send(pricelist, products, run.lines, run.sameVariant)));
         set.values().forEach(products -> products.removeIf(variants -> variants.values().stream()
-                .noneMatch(row -> lines.get(row.line()).outcome() == Outcome.UPDATED)));
-        List<InheritedPrices.Inherited> inherited = InheritedPrices.of(centra, set);
-        Path reportPath = file.doneReport(exchange);
-        ImportReport report = new ImportReport(reportPath, true);
-        lines.forEach((line, l) -> report.row(line, l.key(), l.pricelist(), l.outcome(), l.reason()));
+                .noneMatch(row -> run.lines.get(row.line()).outcome() == Outcome.UPDATED)));
+        run.inherited = InheritedPrices.of(centra, set);
+    }
+
+    /** Every row's outcome (final once the file is sent) into the report, in line order, then the report. */
+    @Override
+    public java.io.File report(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
+        run.lines.forEach((line, l) -> run.report().row(line, l.key(), l.pricelist(), l.outcome(), l.reason()));
         // line 0: not a row of the file, a variant the file's prices reached through its product
-        inherited.forEach(i -> report.row(0, i.key(), i.pricelist(), Outcome.INHERITED, i.reason()));
-        file.reportGrowth(exchange, report, csv);
-        report.close();
-        log.info("{} done, {}; report {}", file.name(), report.summary(), reportPath.getFileName());
+        run.inherited.forEach(i -> run.report().row(0, i.key(), i.pricelist(), Outcome.INHERITED, i.reason()));
+        return super.report(run);
     }
 
     /**

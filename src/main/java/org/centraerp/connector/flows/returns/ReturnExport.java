@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * last one (minus an overlap) and those the ERP has as registered but not yet as completed, and gives the ERP each
  * new state of a return once: version 1 as registered, version 2 once completed. Per version: WRITING recorded,
  * the ERP's header and line rows (one ERP transaction; UNIQUE (return_id, export_version) makes a repeat "already
- * there") and the file {@code out/returns/return-<id>-<version>.json} written, then WRITTEN. Returns the connector
+ * there") and the file {@code return-<id>-<version>.json} written to the outbox endpoint
+ * ({@code connector.returns.outbox}), then WRITTEN. Returns the connector
  * made itself from the ERP's return files are the ERP's own and are not sent back unless configured.
  */
 public class ReturnExport {
@@ -41,18 +43,22 @@ public class ReturnExport {
     private final CentraClient centra;
     private final ReturnExports exports;
     private final OrderErpWriter writer;
+    private final BiConsumer<String, byte[]> files;
     private final Watermarks watermarks;
     private final DeadLetters deadLetters;
     private final ReturnExportProperties properties;
     private final OrdersMapping mapping;
     private final Clock clock;
 
-    public ReturnExport(CentraClient centra, ReturnExports exports, OrderErpWriter writer, Watermarks watermarks,
+    /** @param files writes one file (name, content) to the outbox endpoint connector.returns.outbox */
+    public ReturnExport(CentraClient centra, ReturnExports exports, OrderErpWriter writer,
+                        BiConsumer<String, byte[]> files, Watermarks watermarks,
                         DeadLetters deadLetters, ReturnExportProperties properties, OrdersMapping mapping,
                         Clock clock) {
         this.centra = centra;
         this.exports = exports;
         this.writer = writer;
+        this.files = files;
         this.watermarks = watermarks;
         this.deadLetters = deadLetters;
         this.properties = properties;
@@ -122,7 +128,11 @@ public class ReturnExport {
         if (writer.writesTables(mapping)) {
             writer.writeTables(mapping, mapped);
         }
-        String file = properties.files() ? writer.writeFile(FLOW, mapping, mapped) : null;
+        String file = null;
+        if (properties.files()) {
+            file = OrderErpWriter.fileName(mapping, mapped.orderNumber(), mapped.exportVersion());
+            files.accept(file, OrderErpWriter.render(mapping, mapped));
+        }
         exports.written(id, version, file);
         log.info("Return {} (order {}) exported to the ERP as version {}", id, found.path("order").path("number")
                 .asLong(), version);

@@ -42,8 +42,9 @@ public class ReturnsConfiguration {
                 .orElseThrow(() -> new IllegalStateException("No mapping of kind returns-export for customer '"
                         + mappings.customer() + "': add returns-export.yaml (copy mappings/default/returns-export.yaml)"
                         + " or set connector.returns.export.enabled=false")), EXPORT_COLUMNS, "return-");
-        return new ReturnExport(centra, new ReturnExports(state), new OrderErpWriter(outbox, erpDatabase), watermarks,
-                deadLetters, properties, mapping, Clock.systemUTC());
+        return new ReturnExport(centra, new ReturnExports(state), new OrderErpWriter(erpDatabase),
+                (name, content) -> outbox.send(ReturnExport.FLOW, name, content), watermarks, deadLetters, properties,
+                mapping, Clock.systemUTC());
     }
 
     /** What {@code check} probes for the returns export. */

@@ -1,7 +1,9 @@
 package org.centraerp.connector.flows.shipments;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import org.centraerp.connector.erp.PhysicalLines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -39,6 +41,15 @@ public final class InboundDocumentReader {
 
     /** The file's documents; {@link ErpFileRefusedException} when the file cannot be read as a whole. */
     public List<InboundDocument> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The documents of a file read from {@code file} (which is closed). */
+    public List<InboundDocument> read(InputStream file) {
         List<InboundDocument> documents = mapping.format() == InboundDocumentsMapping.Format.JSON
                 ? readJson(file) : readCsv(file);
         if (documents.isEmpty()) {
@@ -52,15 +63,15 @@ public final class InboundDocumentReader {
         return documents;
     }
 
-    private List<InboundDocument> readCsv(Path file) {
+    private List<InboundDocument> readCsv(InputStream file) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.csv().delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         Map<String, Builder> byReference = new LinkedHashMap<>();
         List<Builder> documents = new ArrayList<>();
-        try (Reader reader = strictReader(file); CSVParser parser = CSVParser.builder().setReader(reader)
-                .setFormat(format).get()) {
+        try (PhysicalLines reader = new PhysicalLines(strictReader(file));
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord record : parser) {
-                long line = record.getRecordNumber() + 1;
+                long line = reader.lineAt(record.getCharacterPosition());
                 Map<String, String> row = record.toMap();
                 MappedRecord header = mapping.header().apply(row);
                 Object reference = header.values().get(InboundDocumentsMapping.REFERENCE);
@@ -84,7 +95,7 @@ public final class InboundDocumentReader {
                 : "s " + b.first + "-" + b.last))).toList();
     }
 
-    private List<InboundDocument> readJson(Path file) {
+    private List<InboundDocument> readJson(InputStream file) {
         JsonNode root;
         try (Reader reader = strictReader(file)) {
             root = JSON.readTree(reader);
@@ -117,8 +128,8 @@ public final class InboundDocumentReader {
         return documents;
     }
 
-    private Reader strictReader(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), mapping.csv().charset().newDecoder()
+    private Reader strictReader(InputStream file) {
+        return new InputStreamReader(file, mapping.csv().charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 

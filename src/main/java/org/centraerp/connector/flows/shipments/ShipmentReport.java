@@ -2,11 +2,6 @@ package org.centraerp.connector.flows.shipments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The report beside a processed file: one row per shipment or return, written as .tmp and renamed. */
+/** The report beside a processed file: one row per shipment or return. */
 public final class ShipmentReport {
 
     static final String[] COLUMNS = {"erp_reference", "order_number", "outcome", "centra_id", "reason"};
@@ -22,21 +17,18 @@ public final class ShipmentReport {
     private ShipmentReport() {
     }
 
-    public static void write(Path target, List<ShipmentOutcome> outcomes) {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(target.getParent());
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                         .setHeader(COLUMNS).get())) {
-                for (ShipmentOutcome o : outcomes) {
-                    csv.printRecord(o.reference(), o.order(), o.outcome(), o.centra(), o.reason());
-                }
+    /** The report's text ({@code .done/<file>.report.csv}), written beside the file by the route. */
+    public static String render(List<ShipmentOutcome> outcomes) {
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader(COLUMNS).get())) {
+            for (ShipmentOutcome o : outcomes) {
+                csv.printRecord(o.reference(), o.order(), o.outcome(), o.centra(), o.reason());
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + target, e);
+            throw new UncheckedIOException("cannot render a report", e);
         }
+        return text.toString();
     }
 
     /** E.g. {@code 2 completed, 1 refused}. */

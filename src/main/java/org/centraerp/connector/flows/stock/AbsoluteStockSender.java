@@ -9,8 +9,6 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 
 import org.centraerp.connector.centra.CentraClient;
-import org.centraerp.connector.centra.CentraClock;
-import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.mapping.StockMapping.ProductKey;
@@ -33,7 +31,7 @@ final class AbsoluteStockSender implements StockSender {
     private boolean quotasLearned;
     private final ProductKey productKey;
     private final String description;
-    private final StockReport report;
+    private final StockOutcomes report;
     private final String pass;
     /** Per warehouse: lines not yet compared with what was sent (at most batch-size). */
     private final Map<Integer, LinkedHashMap<String, StockLine>> unchecked = new TreeMap<>();
@@ -45,7 +43,7 @@ final class AbsoluteStockSender implements StockSender {
      *             (one rolled back after Centra went away) is reported "applied-earlier", not "unchanged"
      */
     AbsoluteStockSender(CentraClient centra, SentValues sentValues, int batchSize, ProductKey productKey,
-                        String description, String pass, StockReport report) {
+                        String description, String pass, StockOutcomes report) {
         this.pass = pass;
         this.centra = centra;
         this.sentValues = sentValues;
@@ -56,9 +54,6 @@ final class AbsoluteStockSender implements StockSender {
         this.productKey = productKey;
         this.description = description;
         this.report = report;
-        if (centra != null) {
-            report.forecast(new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM));
-        }
     }
 
     @Override
@@ -69,10 +64,20 @@ final class AbsoluteStockSender implements StockSender {
             // The same size twice in a file: the later line must reach Centra after the earlier one.
             flush(warehouse, true);
         }
-        LinkedHashMap<String, StockLine> lines = unchecked.computeIfAbsent(warehouse, w -> new LinkedHashMap<>());
-        lines.put(item, line);
-        if (lines.size() >= batchSize) {
-            flush(warehouse, false);
+        unchecked.computeIfAbsent(warehouse, w -> new LinkedHashMap<>()).put(item, line);
+    }
+
+    @Override
+    public void keepChanges() {
+        for (Integer warehouse : List.copyOf(unchecked.keySet())) {
+            compare(warehouse);
+        }
+    }
+
+    @Override
+    public void sendFullBatches() {
+        for (Integer warehouse : List.copyOf(changed.keySet())) {
+            sendWaiting(warehouse, false);
         }
     }
 
@@ -87,6 +92,12 @@ final class AbsoluteStockSender implements StockSender {
 
     /** Compares the unchecked lines with what was sent, then sends full batches (or everything, when draining). */
     private void flush(int warehouse, boolean drain) {
+        compare(warehouse);
+        sendWaiting(warehouse, drain);
+    }
+
+    /** The warehouse's unchecked lines: unchanged ones reported, changed ones waiting for a batch. */
+    private void compare(int warehouse) {
         LinkedHashMap<String, StockLine> lines = unchecked.remove(warehouse);
         LinkedHashMap<String, StockLine> waiting = changed.computeIfAbsent(warehouse, w -> new LinkedHashMap<>());
         if (lines != null) {
@@ -105,6 +116,11 @@ final class AbsoluteStockSender implements StockSender {
                 }
             });
         }
+    }
+
+    /** Sends the warehouse's full batches (or everything, when draining). */
+    private void sendWaiting(int warehouse, boolean drain) {
+        LinkedHashMap<String, StockLine> waiting = changed.computeIfAbsent(warehouse, w -> new LinkedHashMap<>());
         int size = sizer.size();
         while (waiting.size() >= size || (drain && !waiting.isEmpty())) {
             List<StockLine> batch = new ArrayList<>(size);

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.centraerp.connector.centra.CentraClient;
-import org.centraerp.connector.centra.CentraClock;
-import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.centra.CentraUnavailableException;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.mapping.StockMapping.ProductKey;
@@ -40,13 +38,13 @@ final class DeltaStockSender implements StockSender {
     private final ProductKey productKey;
     private final String fileName;
     private final String keyPrefix;
-    private final StockReport report;
+    private final StockOutcomes report;
     /** Per warehouse and direction ("1+" into warehouse 1, "1-" out of it): lines waiting for a full batch. */
     private final Map<String, List<StockLine>> queues = new LinkedHashMap<>();
     private int batchNumber;
 
     DeltaStockSender(CentraClient centra, IdempotencyKeys keys, SentValues sentValues, int batchSize,
-                     ProductKey productKey, String fileName, String checksum, StockReport report) {
+                     ProductKey productKey, String fileName, String checksum, StockOutcomes report) {
         this.centra = centra;
         this.keys = keys;
         this.sentValues = sentValues;
@@ -55,9 +53,6 @@ final class DeltaStockSender implements StockSender {
         this.fileName = fileName;
         this.keyPrefix = "stock-" + checksum.substring(0, 16) + "-" + batchSize + "-";
         this.report = report;
-        if (centra != null) {
-            report.forecast(new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM));
-        }
     }
 
     @Override
@@ -67,10 +62,23 @@ final class DeltaStockSender implements StockSender {
             return;
         }
         String queue = line.warehouseId() + (line.quantity() > 0 ? "+" : "-");
-        List<StockLine> lines = queues.computeIfAbsent(queue, q -> new ArrayList<>(batchSize));
-        lines.add(line);
-        if (lines.size() >= batchSize) {
-            send(queues.remove(queue));
+        queues.computeIfAbsent(queue, q -> new ArrayList<>(batchSize)).add(line);
+    }
+
+    /** Movements are changes by nature: only movements of 0 were left out (as unchanged) when queued. */
+    @Override
+    public void keepChanges() {
+    }
+
+    @Override
+    public void sendFullBatches() {
+        for (Map.Entry<String, List<StockLine>> queue : queues.entrySet()) {
+            List<StockLine> lines = queue.getValue();
+            while (lines.size() >= batchSize) {
+                List<StockLine> batch = new ArrayList<>(lines.subList(0, batchSize));
+                lines.subList(0, batchSize).clear();
+                send(batch);
+            }
         }
     }
 

@@ -1,14 +1,13 @@
 package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.erp.ErpFileRefusedException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Consumer;
 
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.TakenFile;
@@ -17,7 +16,7 @@ import org.centraerp.connector.mapping.StockMapping;
 /**
  * Reads a stock file as its mapping says, streaming: never more than one line in memory.
  * {@link #check} reads it once to refuse a broken file before anything is sent (bad bytes for the charset,
- * missing columns, broken quoting) and to count its lines; {@link #forEachRecord} then hands out the lines.
+ * missing columns, broken quoting) and to count its lines; {@link #batches} then hands out the lines.
  */
 final class StockFileReader {
 
@@ -37,11 +36,11 @@ final class StockFileReader {
                 mapping.csv().header(), mapping.columns());
     }
 
-    /** Reads the whole file as taken once; a {@link ErpFileRefusedException} says why it cannot be used. */
-    Summary check(TakenFile file) {
+    /** Reads the whole file once; a {@link ErpFileRefusedException} says why it cannot be used. */
+    Summary check(InputStream file) {
         MessageDigest sha256 = sha256();
         long[] lines = {0};
-        try (InputStream in = new DigestInputStream(file.open(), sha256)) {
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(file), sha256)) {
             reader.read(in, record -> lines[0]++);
         } catch (IOException e) {
             throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
@@ -49,13 +48,9 @@ final class StockFileReader {
         return new Summary(HexFormat.of().formatHex(sha256.digest()), lines[0]);
     }
 
-    /** Every data line in file order, of the bytes the file had when taken. The file has passed {@link #check}. */
-    void forEachRecord(TakenFile file, Consumer<ErpCsvReader.Row> action) {
-        try (InputStream in = file.open()) {
-            reader.read(in, action);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.path().getFileName() + " again", e);
-        }
+    /** The data lines in file order, {@code size} at a time. The file has passed {@link #check}. */
+    ErpCsvReader.Batches batches(InputStream file, int size) {
+        return reader.batches(new BufferedInputStream(file), size);
     }
 
     /** Counts the data lines of the file as it is now. */

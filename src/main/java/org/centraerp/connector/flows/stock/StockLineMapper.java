@@ -28,7 +28,7 @@ final class StockLineMapper {
     }
 
     /** The line, or empty after reporting it as invalid. */
-    Optional<StockLine> map(ErpCsvReader.Row record, StockReport report) {
+    Optional<StockLine> map(ErpCsvReader.Row record, StockOutcomes report) {
         MappedRecord mapped = mapping.fields().apply(record.values());
         Map<String, Object> values = mapped.values();
         String key = text(values.get(StockMapping.KEY));

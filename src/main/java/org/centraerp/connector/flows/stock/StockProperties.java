@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The {@code connector.stock} section of {@code config/application.yaml}. The file consumer's own settings
- * (read lock, order, poll delay) are read by {@code routes/import-stock-file.camel.yaml} as placeholders.
+ * (read lock, order, poll delay) are read by {@code routes/import-erp-file.camel.yaml} as placeholders.
  *
  * @param batchSize        sizes per setStock/changeStock call (one warehouse per call)
  * @param progressInterval how often a long file logs lines done, lines/s and time left

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -16,14 +15,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.centraerp.connector.centra.QuotaForecast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The per-file report ({@code .done/<file>.report.csv}: line, key, warehouse, quantity, outcome, reason), written
  * as lines get their outcome (so not in line order), plus the {@code connector.stock.lines} counter and the
- * progress log of long files. Written to {@code .tmp} and renamed by {@link #close()}.
+ * progress log of long files. Written to a local temporary file; {@link #close()} hands it to the route, which
+ * writes it beside the file through the inbox's endpoint.
  */
 final class StockReport implements AutoCloseable {
 
@@ -51,7 +50,6 @@ final class StockReport implements AutoCloseable {
     private static final String[] COLUMNS = {"line", "key", "warehouse", "quantity", "outcome", "reason"};
 
     private final String fileName;
-    private final Path target;
     private final Path temp;
     private final CSVPrinter printer;
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
@@ -60,18 +58,14 @@ final class StockReport implements AutoCloseable {
     private final long progressNanos;
     private final long started = System.nanoTime();
     private long lastProgress = started;
-    private QuotaForecast forecast;
     private final StringBuilder notes = new StringBuilder();
 
     /**
-     * @param target     where the finished report goes
      * @param totalLines data lines of the file, for the progress log
      * @param registry   the app's meters, or null
      */
-    StockReport(String fileName, Path target, long totalLines, Duration progressInterval, MeterRegistry registry) {
+    StockReport(String fileName, long totalLines, Duration progressInterval, MeterRegistry registry) {
         this.fileName = fileName;
-        this.target = target;
-        this.temp = target.resolveSibling(target.getFileName() + ".tmp");
         this.totalLines = totalLines;
         this.progressNanos = progressInterval.toNanos();
         for (Outcome outcome : Outcome.values()) {
@@ -82,12 +76,19 @@ final class StockReport implements AutoCloseable {
             }
         }
         try {
-            Files.createDirectories(target.getParent());
+            this.temp = Files.createTempFile("stock-report-", ".csv");
             BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
             printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
                     .setHeader(COLUMNS).get());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + temp, e);
+            throw new UncheckedIOException("cannot write a report in the temporary folder", e);
+        }
+    }
+
+    /** The outcomes of a step, in the order they happened. */
+    void record(java.util.List<StockOutcomes.Entry> entries) {
+        for (StockOutcomes.Entry e : entries) {
+            line(e.line(), e.key(), e.warehouse(), e.quantity(), e.outcome(), e.reason());
         }
     }
 
@@ -153,35 +154,24 @@ final class StockReport implements AutoCloseable {
         double seconds = (now - started) / 1e9;
         double perSecond = done / Math.max(seconds, 1e-3);
         long left = perSecond > 0 ? (long) ((totalLines - done) / perSecond) : -1;
-        if (forecast != null) {
-            log.info("{}: {} of {} lines ({}%), {} lines/s, {}", fileName, done, totalLines,
-                    totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond),
-                    forecast.forecast(done, Math.max(done, totalLines)).text());
-            return;
-        }
         log.info("{}: {} of {} lines ({}%), {} lines/s, about {} left", fileName, done, totalLines,
                 totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond),
                 left < 0 ? "?" : Duration.ofSeconds(left).toString().substring(2).toLowerCase(Locale.ROOT));
     }
 
-    /** Progress lines also say when the file will be done under Centra's hourly and 10 s quotas. */
-    void forecast(QuotaForecast quotaForecast) {
-        this.forecast = quotaForecast;
-    }
-
-    /** Finishes the report and puts it in place. */
-    @Override
-    public void close() {
+    /** Finishes the report; the route writes it where the file goes, then {@link #close} drops the local copy. */
+    Path finish() {
         try {
             printer.close(true);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return temp;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish the report " + target, e);
+            throw new UncheckedIOException("cannot finish the report " + temp, e);
         }
     }
 
-    /** Drops the unfinished report (the file will be read again). */
-    void abandon() {
+    /** Drops the local report (written through the endpoint, or unfinished: the file will be read again). */
+    @Override
+    public void close() {
         try {
             printer.close();
             Files.deleteIfExists(temp);

@@ -47,7 +47,8 @@ public class OrderReconciliation {
     /** Orders Centra changed from {@code since} until now; answers how many were compared. */
     public long run(Instant since, Consumer<Difference> out) {
         List<Long> numbers = centra.pages("ordersUpdated", Map.of("from", CENTRA_TIME.format(since),
-                "to", CENTRA_TIME.format(Instant.now())), "orders", CentraClient.MAX_PAGE_SIZE)
+                // rounded up: the format has whole seconds, and an order changed in this second counts too
+                "to", CENTRA_TIME.format(Instant.now().plusSeconds(1))), "orders", CentraClient.MAX_PAGE_SIZE)
                 .map(o -> o.path("number").asLong()).distinct().toList();
         Optional<JdbcTemplate> erpTables = erp.dataSource().map(JdbcTemplate::new);
         Optional<String> header = erpTables.isPresent() ? mappings.orders().header().table() : Optional.empty();

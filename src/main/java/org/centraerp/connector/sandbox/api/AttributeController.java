@@ -14,8 +14,6 @@ import org.centraerp.connector.sandbox.api.AttributeViews.AttributeStringElement
 import org.centraerp.connector.sandbox.api.AttributeViews.DynamicAttribute;
 import org.centraerp.connector.sandbox.api.AttributeViews.MappedAttribute;
 import org.centraerp.connector.sandbox.graphql.ListQuery;
-import org.centraerp.connector.sandbox.graphql.Filters;
-import org.centraerp.connector.sandbox.graphql.PhpDateFormat;
 import org.centraerp.connector.sandbox.graphql.StringMatch;
 import org.centraerp.connector.sandbox.store.AttributeElementKind;
 import org.centraerp.connector.sandbox.store.AttributeObjectType;
@@ -44,9 +42,6 @@ public class AttributeController {
     }
 
     record AttributeFilter(StringMatch typeName) {
-    }
-
-    record CustomerFilter(List<Integer> id, StringMatch email, Filters.DateRange updatedAt) {
     }
 
     private final SandboxData data;
@@ -78,17 +73,6 @@ public class AttributeController {
                 .toList();
     }
 
-    @QueryMapping
-    public List<Customer> customers(@Argument CustomerFilter where, @Argument List<String> sort,
-                                    @Argument Integer limit, @Argument Integer page) {
-        var f = where == null ? new CustomerFilter(null, null, null) : where;
-        return ListQuery.run(data.customers.stream(),
-                c -> in(f.id(), c.id()) && StringMatch.matches(f.email(), c.email())
-                        && Filters.DateRange.contains(f.updatedAt(), c.updatedAt()),
-                sort, Map.of("id", Comparator.comparingInt(Customer::id),
-                        "updatedAt", Comparator.comparing(Customer::updatedAt)), limit, page);
-    }
-
     @SchemaMapping(typeName = "Product", field = "attributes")
     public List<Object> productAttributes(Product product, @Argument AttributeFilter where) {
         return attributes(AttributeObjectType.Product, product.id(), where);
@@ -97,11 +81,6 @@ public class AttributeController {
     @SchemaMapping(typeName = "ProductVariant", field = "attributes")
     public List<Object> variantAttributes(ProductVariant variant, @Argument AttributeFilter where) {
         return attributes(AttributeObjectType.ProductVariant, variant.id(), where);
-    }
-
-    @SchemaMapping(typeName = "Customer", field = "updatedAt")
-    public String customerUpdatedAt(Customer customer, @Argument String format) {
-        return PhpDateFormat.format(customer.updatedAt(), format);
     }
 
     @SchemaMapping(typeName = "Customer", field = "attributes")

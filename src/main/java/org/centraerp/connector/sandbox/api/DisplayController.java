@@ -39,7 +39,11 @@ public class DisplayController {
 
     record DisplayInput(Ref store, Ref product, String name, Status status, String uri, List<Ref> addMarkets,
                         List<Ref> removeMarkets, List<VariantAdd> addProductVariants,
-                        List<Ref> removeProductVariants) {
+                        List<Ref> removeProductVariants, Integer minimumOrderQuantity,
+                        Integer orderQuantityDenominator, String description, String shortDescription,
+                        String metaTitle, String metaDescription, String metaKeywords, String comment,
+                        List<String> tags, Ref canonicalCategory, List<Ref> addCategories,
+                        List<Ref> removeCategories) {
     }
 
     private static final Map<String, Comparator<Display>> SORT = Map.of(
@@ -95,8 +99,14 @@ public class DisplayController {
                 return Payload.rejected(problems);
             }
             String uri = input.uri() != null ? input.uri() : CatalogueController.slug(input.name());
-            return Payload.of(data.displays.put(new Display(data.displays.nextId(), input.name(), input.status(), uri,
-                    store.get().id(), productId, variants, markets)), problems);
+            var display = DisplayDetails.apply(data, new Display(0, input.name(), input.status(), uri,
+                    store.get().id(), productId, variants, markets), input, problems);
+            if (problems.hasErrors()) {
+                return Payload.rejected(problems);
+            }
+            display = DisplayDetails.apply(data, new Display(data.displays.nextId(), input.name(), input.status(),
+                    uri, store.get().id(), productId, variants, markets), input, new Problems());
+            return Payload.of(data.displays.put(display), problems);
         });
     }
 
@@ -126,10 +136,15 @@ public class DisplayController {
             var variantIds = new LinkedHashSet<>(old.productVariantIds());
             variantIds.addAll(addVariants);
             variantIds.removeAll(removeVariants);
-            return Payload.of(data.displays.put(new Display(id, input.name() != null ? input.name() : old.name(),
+            var updated = DisplayDetails.apply(data, new Display(id, input.name() != null ? input.name() : old.name(),
                     input.status() != null ? input.status() : old.status(),
                     input.uri() != null ? input.uri() : old.uri(), old.storeId(), old.productId(),
-                    new ArrayList<>(variantIds), new ArrayList<>(marketIds))), problems);
+                    new ArrayList<>(variantIds), new ArrayList<>(marketIds), old.texts(), old.categoryIds(),
+                    old.canonicalCategoryId()), input, problems);
+            if (problems.hasErrors()) {
+                return Payload.rejected(problems);
+            }
+            return Payload.of(data.displays.put(updated), problems);
         });
     }
 

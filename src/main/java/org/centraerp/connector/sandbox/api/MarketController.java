@@ -142,10 +142,9 @@ public class MarketController {
     public List<Country> assignedToCountries(Market market, @Argument OrganisationController.CountryFilter where,
                                              @Argument List<String> sort, @Argument Integer limit,
                                              @Argument Integer page) {
-        var filter = where == null ? new OrganisationController.CountryFilter(null, null) : where;
+        var filter = where == null ? OrganisationController.CountryFilter.ALL : where;
         return ListQuery.runAll(market.countryIds().stream().flatMap(cid -> data.countries.find(cid).stream()),
-                c -> in(filter.id(), c.id()) && in(filter.code(), c.code()),
-                sort, OrganisationController.COUNTRY_SORT, limit, page);
+                filter::matches, sort, OrganisationController.COUNTRY_SORT, limit, page);
     }
 
     /** The sandbox has no campaigns yet: always empty, but the arguments are checked as Centra checks them. */

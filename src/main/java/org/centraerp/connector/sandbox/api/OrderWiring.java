@@ -89,7 +89,8 @@ public class OrderWiring implements RuntimeWiringConfigurer {
                     order.storeType() == StoreType.WHOLESALE ? WHOLESALE : DTC);
         };
         builder.type(TypeRuntimeWiring.newTypeWiring("Order").typeResolver(byStore));
-        builder.type(TypeRuntimeWiring.newTypeWiring("EventObject").typeResolver(byStore));
+        builder.type(TypeRuntimeWiring.newTypeWiring("EventObject").typeResolver(env -> env.getObject() instanceof Order
+                ? byStore.getType(env) : (GraphQLObjectType) env.getSchema().getType(EventObjects.typeName(env.getObject(), data))));
         for (String type : List.of(DTC, WHOLESALE)) {
             builder.type(TypeRuntimeWiring.newTypeWiring(type)
                     .dataFetcher("createdAt", env -> date(env.<Order>getSource().createdAt(), env.getArgument("format")))
@@ -147,8 +148,7 @@ public class OrderWiring implements RuntimeWiringConfigurer {
                 .dataFetcher("createdAt", env -> date(env.<Event>getSource().createdAt(), env.getArgument("format")))
                 .dataFetcher("store", env -> data.stores.find(env.<Event>getSource().storeId()).orElse(null))
                 .dataFetcher("market", env -> data.markets.find(env.<Event>getSource().marketId()).orElse(null))
-                .dataFetcher("object", env -> OrderService.ORDER.equals(env.<Event>getSource().objectType())
-                        ? data.orders.byId(env.<Event>getSource().objectReference()).orElse(null) : null));
+                .dataFetcher("object", env -> EventObjects.find(data, env.<Event>getSource())));
         builder.type(TypeRuntimeWiring.newTypeWiring("EventListener")
                 .dataFetcher("createdAt", env -> date(env.<EventListener>getSource().createdAt(),
                         env.getArgument("format")))

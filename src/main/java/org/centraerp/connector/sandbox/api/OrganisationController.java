@@ -13,6 +13,7 @@ import org.centraerp.connector.sandbox.graphql.ListQuery;
 import org.centraerp.connector.sandbox.graphql.StringMatch;
 import org.centraerp.connector.sandbox.store.AllocationRule;
 import org.centraerp.connector.sandbox.store.Country;
+import org.centraerp.connector.sandbox.store.CountryFacts;
 import org.centraerp.connector.sandbox.store.Currency;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Status;
@@ -32,7 +33,16 @@ public class OrganisationController {
     record StoreFilter(List<Integer> id, StoreType type) {
     }
 
-    record CountryFilter(List<Integer> id, List<String> code) {
+    record CountryFilter(List<Integer> id, List<String> code, List<String> ISO2, StringMatch name,
+                         StringMatch continent, Boolean isEU) {
+
+        static final CountryFilter ALL = new CountryFilter(null, null, null, null, null, null);
+
+        boolean matches(Country c) {
+            return in(id, c.id()) && in(code, c.code()) && in(ISO2, c.code()) && StringMatch.matches(name, c.name())
+                    && StringMatch.matches(continent, CountryFacts.continent(c.code()))
+                    && (isEU == null || isEU == CountryFacts.isEU(c.code()));
+        }
     }
 
     record CurrencyFilter(List<Integer> id, Boolean isBase, List<String> code) {
@@ -73,9 +83,8 @@ public class OrganisationController {
     @QueryMapping
     public List<Country> countries(@Argument CountryFilter where, @Argument List<String> sort,
                                    @Argument Integer limit, @Argument Integer page) {
-        var filter = where == null ? new CountryFilter(null, null) : where;
-        return ListQuery.run(data.countries.stream(),
-                c -> in(filter.id(), c.id()) && in(filter.code(), c.code()), sort, COUNTRY_SORT, limit, page);
+        var filter = where == null ? CountryFilter.ALL : where;
+        return ListQuery.run(data.countries.stream(), filter::matches, sort, COUNTRY_SORT, limit, page);
     }
 
     @QueryMapping

@@ -88,13 +88,4 @@ public class PriceAlterationController {
     public List<Object> deliveryWindows(PriceAlteration alteration) {
         return List.of();
     }
-
-    /** The sandbox keeps no prices per alteration; the arguments are checked as Centra checks them. */
-    @SchemaMapping(typeName = "PriceAlteration", field = "prices")
-    public List<Object> prices(PriceAlteration alteration, @Argument Integer limit) {
-        if (limit != null) {
-            org.centraerp.connector.sandbox.graphql.ListQuery.checkedLimit(limit);
-        }
-        return List.of();
-    }
 }

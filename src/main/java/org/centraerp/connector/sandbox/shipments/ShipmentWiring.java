@@ -104,14 +104,22 @@ public class ShipmentWiring implements RuntimeWiringConfigurer {
                     ShipmentController.PaymentEntry entry = env.getSource();
                     return MonetaryValue.of(new Money(entry.value(), entry.currency()), data);
                 }));
-        builder.type(TypeRuntimeWiring.newTypeWiring("Return")
-                .dataFetcher("status", env -> env.<Return>getSource().completed() ? "COMPLETED" : "IN_PROGRESS")
-                .dataFetcher("createdAt", env -> date(env.<Return>getSource().createdAt(), env))
-                .dataFetcher("completedAt", env -> date(env.<Return>getSource().completedAt(), env))
-                .dataFetcher("shipment", env -> data.shipments.find(env.<Return>getSource().shipmentId()).orElse(null))
-                .dataFetcher("order", env -> data.orders.byNumber(env.<Return>getSource().orderNumber()).orElse(null))
-                .dataFetcher("lines", env -> env.<Return>getSource().lines().stream()
-                        .map(l -> new ReturnLineView(l, env.getSource())).toList()));
+        builder.type(TypeRuntimeWiring.newTypeWiring("Return").typeResolver(env -> (GraphQLObjectType) env
+                .getSchema().getType(data.orders.byNumber(env.<Return>getObject().orderNumber())
+                        .map(o -> o.storeType() == StoreType.WHOLESALE).orElse(false)
+                        ? "WholesaleReturn" : "DirectToConsumerReturn")));
+        for (String type : List.of("DirectToConsumerReturn", "WholesaleReturn")) {
+            builder.type(ReturnFields.wire(TypeRuntimeWiring.newTypeWiring(type)
+                    .dataFetcher("status", env -> env.<Return>getSource().completed() ? "COMPLETED" : "IN_PROGRESS")
+                    .dataFetcher("createdAt", env -> date(env.<Return>getSource().createdAt(), env))
+                    .dataFetcher("completedAt", env -> date(env.<Return>getSource().completedAt(), env))
+                    .dataFetcher("shipment", env -> data.shipments.find(env.<Return>getSource().shipmentId())
+                            .orElse(null))
+                    .dataFetcher("order", env -> data.orders.byNumber(env.<Return>getSource().orderNumber())
+                            .orElse(null))
+                    .dataFetcher("lines", env -> env.<Return>getSource().lines().stream()
+                            .map(l -> new ReturnLineView(l, env.getSource())).toList()), data));
+        }
         builder.type(TypeRuntimeWiring.newTypeWiring("ReturnLine")
                 .dataFetcher("shipmentLine", env -> {
                     ReturnLineView view = env.getSource();
@@ -160,7 +168,8 @@ public class ShipmentWiring implements RuntimeWiringConfigurer {
                 .dataFetcher("shippingAddress", env -> order(env.getSource()).shippingAddress())
                 .dataFetcher("order", env -> order(env.getSource()))
                 .dataFetcher("returns", env -> data.returns.stream()
-                        .filter(r -> r.shipmentId() == env.<Shipment>getSource().id()).toList());
+                        .filter(r -> r.shipmentId() == env.<Shipment>getSource().id()).toList())
+                .dataFetcher("totals", env -> ReturnFields.shipmentTotals(env.getSource(), data));
     }
 
     private static ShipmentController.Capture capture(DataFetchingEnvironment env) {

@@ -35,6 +35,17 @@ public final class SandboxData {
     public final Table<PriceAlteration> priceAlterations = new Table<>();
     public final Table<Customer> customers = new Table<>();
     public final Table<MappedAttributeValue> mappedAttributes = new Table<>();
+    /** B2B: accounts, their buyers, payment terms and delivery windows. */
+    public final Table<Account> accounts = new Table<>();
+    public final Table<Buyer> buyers = new Table<>();
+    public final Table<PaymentTerms> paymentTerms = new Table<>();
+    public final Table<DeliveryWindow> deliveryWindows = new Table<>();
+    /** Shop categories, languages and the translations of objects (by object type, id and language). */
+    public final Table<Category> categories = new Table<>();
+    public final Table<Language> languages = new Table<>();
+    public final Map<String, Translation> translations = new ConcurrentHashMap<>();
+    /** Prices of price alterations (setAlteredPrices). */
+    public final Table<AlteredPrice> alteredPrices = new Table<>();
     /** Prices per pricelist x product (setPrices). */
     public final PriceTable prices = new PriceTable();
     /** ERP ids of Centra objects (setIdConversions). */
@@ -61,6 +72,13 @@ public final class SandboxData {
     private final Map<AssignedAttributes.ObjectKey, AssignedAttributes> assignedAttributes = new ConcurrentHashMap<>();
     /** Sizes belong to size charts but have ids of their own. */
     private final AtomicInteger lastSizeId = new AtomicInteger();
+
+    /** True while {@link #reset} loads the seed: loading is no change anyone is told of. */
+    private volatile boolean seeding;
+
+    public boolean seeding() {
+        return seeding;
+    }
 
     /** Runs a change under the single writer lock; mutations validate and apply inside it. */
     public synchronized <R> R write(Supplier<R> change) {
@@ -96,6 +114,22 @@ public final class SandboxData {
         }
         return events.put(new Event(events.nextId(), objectType, changeType, reference, storeId, marketId,
                 java.time.Instant.now()));
+    }
+
+    /** Replaces the translation of one object in one language. */
+    public void putTranslation(Translation translation) {
+        translations.put(translationKey(translation.objectType(), translation.objectId(), translation.languageId()),
+                translation);
+    }
+
+    /** The translations of one object, in language id order. */
+    public List<Translation> translationsOf(String objectType, int objectId) {
+        return languages.stream().map(l -> translations.get(translationKey(objectType, objectId, l.id())))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String translationKey(String objectType, int objectId, int languageId) {
+        return objectType + ":" + objectId + ":" + languageId;
     }
 
     public int nextStockChangeLineId() {
@@ -142,11 +176,22 @@ public final class SandboxData {
 
     /** Drops everything and loads the seed; ids continue after the highest seeded id of each table. */
     public synchronized void reset(Seed seed) {
+        seeding = true;
+        try {
+            load(seed);
+        } finally {
+            seeding = false;
+        }
+    }
+
+    private void load(Seed seed) {
         List<Table<?>> tables = List.of(stores, countries, currencies, allocationRules, shippingOptions, markets,
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
-                shipments, returns, bundles, priceAlterations);
+                shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
+                categories, languages, alteredPrices);
         tables.forEach(Table::clear);
+        translations.clear();
         stock.clear();
         prices.clear();
         lastStockChangeLineId.set(0);
@@ -177,6 +222,13 @@ public final class SandboxData {
         load(seed.displays(), displays::put);
         load(seed.customers(), customers::put);
         load(seed.mappedAttributes(), mappedAttributes::put);
+        load(seed.paymentTerms(), paymentTerms::put);
+        load(seed.deliveryWindows(), deliveryWindows::put);
+        load(seed.accounts(), accounts::put);
+        load(seed.buyers(), buyers::put);
+        load(seed.categories(), categories::put);
+        load(seed.languages(), languages::put);
+        load(seed.translations(), t -> putTranslation(t));
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),

@@ -18,6 +18,22 @@ public final class Table<T extends Identified> {
     private final AtomicInteger lastId = new AtomicInteger();
     /** Counts changes, so that derived indexes (e.g. SKU lookups) know when to rebuild. */
     private final AtomicLong version = new AtomicLong();
+    /** Told of every row put or removed (not of {@link #clear}); see {@link #onChange}. */
+    private volatile ChangeListener<T> listener;
+
+    /** What happened to a row: Centra's event change types. */
+    public enum Change { CREATED, UPDATED, DELETED }
+
+    /** A table's change listener; runs inside the writer lock of the change. */
+    @FunctionalInterface
+    public interface ChangeListener<T> {
+        void changed(T row, Change change);
+    }
+
+    /** Sets the one listener of this table (the sandbox's event recorder). */
+    public void onChange(ChangeListener<T> changeListener) {
+        this.listener = changeListener;
+    }
 
     public Optional<T> find(Integer id) {
         return id == null ? Optional.empty() : Optional.ofNullable(rows.get(id));
@@ -50,19 +66,31 @@ public final class Table<T extends Identified> {
 
     public T put(T row) {
         version.incrementAndGet();
-        rows.put(row.id(), row);
+        T before = rows.put(row.id(), row);
         lastId.accumulateAndGet(row.id(), Math::max);
+        tell(row, before == null ? Change.CREATED : Change.UPDATED);
         return row;
     }
 
     public T update(int id, UnaryOperator<T> change) {
         version.incrementAndGet();
-        return rows.computeIfPresent(id, (key, row) -> change.apply(row));
+        T updated = rows.computeIfPresent(id, (key, row) -> change.apply(row));
+        tell(updated, Change.UPDATED);
+        return updated;
     }
 
     public T remove(int id) {
         version.incrementAndGet();
-        return rows.remove(id);
+        T removed = rows.remove(id);
+        tell(removed, Change.DELETED);
+        return removed;
+    }
+
+    private void tell(T row, Change change) {
+        ChangeListener<T> current = listener;
+        if (current != null && row != null) {
+            current.changed(row, change);
+        }
     }
 
     void clear() {

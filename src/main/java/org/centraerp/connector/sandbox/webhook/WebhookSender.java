@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Centra's webhook plugin, Integration API type, for order events: collects them and POSTs
- * {@code payload={"events":[{"type":"order","action":"insert|update","date":"...","id":<number>}]}} (form encoded,
+ * Centra's webhook plugin, Integration API type, for every object the sandbox changes (orders, and through
+ * {@link SandboxEvents} products, variants, displays, stock changes, customers, accounts ...): collects the changes and
+ * POSTs {@code payload={"events":[{"type":"order","action":"insert|update|delete","date":"...","id":<id>}]}} (form encoded,
  * at most max-events-per-call per call) to {@code connector.sandbox.webhook.url}, signed with
  * {@code X-Centra-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}. A non-2xx answer or an error
  * is retried up to {@code retries} times after 1, 2, 4... seconds, then the batch is dropped, as Centra gives up.
@@ -54,7 +55,7 @@ public class WebhookSender {
     private final LinkedBlockingQueue<Map<String, Object>> pending = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService sender;
 
-    public WebhookSender(SandboxProperties properties, OrderService orders, ObjectMapper json) {
+    public WebhookSender(SandboxProperties properties, OrderService orders, SandboxEvents events, ObjectMapper json) {
         this.config = properties.webhook();
         this.json = json;
         if (config.url() == null || config.url().isBlank()) {
@@ -68,15 +69,28 @@ public class WebhookSender {
             thread.setDaemon(true);
             return thread;
         });
-        orders.onOrderChange((order, changeType) -> {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "order");
-            event.put("action", "CREATED".equals(changeType) ? "insert" : "update");
-            event.put("date", LocalDateTime.now(PhpDateFormat.ZONE).format(DATE));
-            event.put("id", order.number());
-            pending.add(event);
-            sender.execute(this::flush);
+        orders.onOrderChange((order, changeType) -> queue("order", changeType, order.number()));
+        events.subscribe((objectType, changeType, reference) -> queue(webhookType(objectType), changeType,
+                reference.chars().allMatch(Character::isDigit) ? Long.valueOf(reference) : reference));
+    }
+
+    /** Centra's webhook type of an event object type: "order", "product", "productVariant", "customer" ... */
+    static String webhookType(String objectType) {
+        return Character.toLowerCase(objectType.charAt(0)) + objectType.substring(1);
+    }
+
+    private void queue(String type, String changeType, Object id) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("action", switch (changeType) {
+            case "CREATED" -> "insert";
+            case "DELETED" -> "delete";
+            default -> "update";
         });
+        event.put("date", LocalDateTime.now(PhpDateFormat.ZONE).format(DATE));
+        event.put("id", id);
+        pending.add(event);
+        sender.execute(this::flush);
     }
 
     private void flush() {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:catalogue-end-to-end;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-pr*.camel.yaml,file:routes/import-bundles.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.catalogue.poll-delay=200",
         "connector.sandbox.rate-limit-tier=NONE",

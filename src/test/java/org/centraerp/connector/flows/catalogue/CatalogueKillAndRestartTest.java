@@ -102,7 +102,7 @@ class CatalogueKillAndRestartTest {
     }
 
     private List<String> arguments() {
-        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-products.camel.yaml");
+        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-erp-file.camel.yaml");
         arguments.add("--connector.catalogue.poll-delay=200");
         return arguments;
     }

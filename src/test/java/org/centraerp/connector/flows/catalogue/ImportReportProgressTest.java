@@ -23,7 +23,7 @@ class ImportReportProgressTest {
         CentraRateLimiter limiter = new CentraRateLimiter(List.of(
                 new CentraRateLimiter.Window(Duration.ofSeconds(10), 0, 0, 0),
                 new CentraRateLimiter.Window(Duration.ofHours(1), 0, 10, 0)), CentraClock.SYSTEM);
-        ImportReport report = new ImportReport(dir.resolve("products.csv.report.csv"))
+        ImportReport report = new ImportReport()
                 .progress("products.csv", 2, new QuotaForecast(limiter, CentraClock.SYSTEM), Duration.ofHours(1));
         for (int i = 0; i < 10; i++) {
             limiter.acquire(true, 0).release(0);

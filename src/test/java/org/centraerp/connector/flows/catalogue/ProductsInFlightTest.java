@@ -25,7 +25,7 @@ class ProductsInFlightTest {
     }
 
     private ImportReport report() {
-        return new ImportReport(dir.resolve("products.csv.report.csv"));
+        return new ImportReport();
     }
 
     @Test

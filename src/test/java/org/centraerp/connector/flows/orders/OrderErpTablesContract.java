@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.centraerp.connector.erp.ErpDatabase;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.erp.ErpProperties;
 import org.centraerp.connector.flows.orders.OrderExports.State;
 import org.centraerp.connector.mapping.MappingKind;
@@ -61,6 +60,16 @@ abstract class OrderErpTablesContract {
     private OrderExports exports;
     private OrderErpWriter writer;
     private OrderExporter exporter;
+
+    /** What route export-orders does with an order file, here straight into the folder. */
+    private final java.util.function.BiConsumer<String, byte[]> files = (name, content) -> {
+        try {
+            Files.createDirectories(folder.resolve("out/orders"));
+            Files.write(folder.resolve("out/orders").resolve(name), content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
     private OrdersMapping mapping;
 
     /** Creates the schema/database; returns its JDBC URL. */
@@ -104,8 +113,7 @@ abstract class OrderErpTablesContract {
         StateSchema.migrate(stateDataSource);
         StateDatabase state = new StateDatabase(stateDataSource);
         exports = new OrderExports(state, java.time.Clock.systemUTC());
-        writer = new OrderErpWriter(new ErpOutbox(new ErpProperties(folder, new ErpProperties.Datasource(null, null, null))),
-                erpDatabase);
+        writer = new OrderErpWriter(erpDatabase);
         exporter = new OrderExporter(exports, writer, properties());
         erp.update("DELETE FROM erp_order_line");
         erp.update("DELETE FROM erp_order_header");
@@ -126,8 +134,8 @@ abstract class OrderErpTablesContract {
 
     @Test
     void newOrderGoesToHeaderAndLineTablesAndFileOnce() throws Exception {
-        assertThat(exporter.export(mapping, order())).isPresent();
-        assertThat(exporter.export(mapping, order())).isEmpty();
+        assertThat(exporter.export(mapping, order(), files)).isPresent();
+        assertThat(exporter.export(mapping, order(), files)).isEmpty();
 
         List<Map<String, Object>> headers = erp.queryForList("SELECT * FROM erp_order_header");
         assertThat(headers).hasSize(1);
@@ -145,22 +153,22 @@ abstract class OrderErpTablesContract {
 
     @Test
     void lockingInCentraIsNotANewVersion() throws Exception {
-        exporter.export(mapping, order());
+        exporter.export(mapping, order(), files);
         ObjectNode locked = order();
         locked.put("isLocked", true);
         locked.put("updatedAt", "2026-05-01T10:05:00+02:00");
-        assertThat(exporter.export(mapping, locked)).isEmpty();
+        assertThat(exporter.export(mapping, locked, files)).isEmpty();
         assertThat(erp.queryForObject("SELECT COUNT(*) FROM erp_order_header", Integer.class)).isEqualTo(1);
     }
 
     @Test
     void cancellationIsExportedAsTheNextVersion() throws Exception {
-        exporter.export(mapping, order());
+        exporter.export(mapping, order(), files);
         ObjectNode cancelled = order();
         cancelled.put("status", "CANCELLED");
         ((ObjectNode) cancelled.path("lines").get(1)).put("cancelledQuantity", 1);
 
-        assertThat(exporter.export(mapping, cancelled)).get().extracting(OrderExports.Export::exportVersion).isEqualTo(2);
+        assertThat(exporter.export(mapping, cancelled, files)).get().extracting(OrderExports.Export::exportVersion).isEqualTo(2);
         assertThat(erp.queryForList("SELECT status FROM erp_order_header ORDER BY export_version", String.class))
                 .containsExactly("NEW", "CANCELLED");
         assertThat(erp.queryForList("SELECT cancelled_quantity FROM erp_order_line WHERE export_version = 2 ORDER BY line_no",
@@ -172,13 +180,13 @@ abstract class OrderErpTablesContract {
     void erpDatabaseDownThenUpExportsOnceAfterRecovery() throws Exception {
         erp.execute("ALTER TABLE erp_order_header RENAME TO erp_order_header_away");
         try {
-            assertThatThrownBy(() -> exporter.export(mapping, order())).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> exporter.export(mapping, order(), files)).isInstanceOf(RuntimeException.class);
             assertThat(exports.latest(1001)).get().extracting(OrderExports.Export::state).isEqualTo(State.WRITING);
         } finally {
             erp.execute("ALTER TABLE erp_order_header_away RENAME TO erp_order_header");
         }
-        assertThat(exporter.export(mapping, order())).get().extracting(OrderExports.Export::exportVersion).isEqualTo(1);
-        assertThat(exporter.export(mapping, order())).isEmpty();
+        assertThat(exporter.export(mapping, order(), files)).get().extracting(OrderExports.Export::exportVersion).isEqualTo(1);
+        assertThat(exporter.export(mapping, order(), files)).isEmpty();
         assertThat(erp.queryForObject("SELECT COUNT(*) FROM erp_order_header", Integer.class)).isEqualTo(1);
         assertThat(erp.queryForObject("SELECT COUNT(*) FROM erp_order_line", Integer.class)).isEqualTo(2);
     }
@@ -190,7 +198,7 @@ abstract class OrderErpTablesContract {
         OrderExports.Export begun = exports.begin(1001, OrderVersion.of(order), "PENDING");
         assertThat(writer.writeTables(mapping, MappedOrder.map(mapping, order, begun.exportVersion()))).isTrue();
 
-        assertThat(exporter.export(mapping, order)).get().extracting(OrderExports.Export::exportVersion).isEqualTo(1);
+        assertThat(exporter.export(mapping, order, files)).get().extracting(OrderExports.Export::exportVersion).isEqualTo(1);
         assertThat(exports.latest(1001)).get().extracting(OrderExports.Export::state).isEqualTo(State.WRITTEN);
         assertThat(erp.queryForObject("SELECT COUNT(*) FROM erp_order_header", Integer.class)).isEqualTo(1);
         assertThat(erp.queryForObject("SELECT COUNT(*) FROM erp_order_line", Integer.class)).isEqualTo(2);

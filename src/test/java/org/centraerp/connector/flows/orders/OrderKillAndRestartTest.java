@@ -4,11 +4,13 @@ import org.centraerp.connector.testsupport.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.centraerp.connector.testsupport.SftpServer;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,15 +27,31 @@ class OrderKillAndRestartTest extends ChildConnectorSupport {
 
     @Test
     void connectorKilledMidExportAndRestartedExportsEveryOrderOnce() throws Exception {
-        try (PostgresqlSchema state = PostgresqlSchema.create("orders_kill_state");
-             PostgresqlSchema erp = PostgresqlSchema.create("orders_kill_erp").withErpOrderTables()) {
-            Path erpFolder = temp.resolve("erp");
-            List<String> arguments = connectorArguments(state, erp, erpFolder);
+        killAndRestart("orders_kill", temp.resolve("erp"), List.of());
+    }
+
+    /** The same with the orders outbox on an SFTP server (key login): every order file there once, none half. */
+    @Test
+    void connectorKilledMidExportToAnSftpOutboxAndRestartedExportsEveryOrderOnce() throws Exception {
+        try (SftpServer sftp = new SftpServer(temp.resolve("sftp")).start()) {
+            Files.createDirectories(sftp.root().resolve("out/orders"));
+            // the ledger reads <folder>/out/orders: here the server's folder
+            killAndRestart("orders_kill_sftp", sftp.root(),
+                    List.of("--connector.orders.outbox=" + sftp.keyUri("out/orders")));
+        }
+    }
+
+    private void killAndRestart(String name, Path erpFolder, List<String> extra) throws Exception {
+        try (PostgresqlSchema state = PostgresqlSchema.create(name + "_state");
+             PostgresqlSchema erp = PostgresqlSchema.create(name + "_erp").withErpOrderTables()) {
+            List<String> arguments = connectorArguments(state, erp, temp.resolve("erp"));
+            arguments.addAll(extra);
             arguments.add("--connector.orders.lease=5s");
             List<Long> placed = placeOrders(ORDERS);
 
             long writtenAtKill;
-            try (ConnectorProcess first = ConnectorProcess.start("first", temp.resolve("first.log"), arguments)) {
+            try (ConnectorProcess first = ConnectorProcess.start("first", temp.resolve(name + "-first.log"),
+                    arguments)) {
                 awaitStarted(first);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> ExportLedger.read(erpFolder, erp.jdbc(), state.jdbc()).written(placed) >= ORDERS / 4);
@@ -43,7 +61,8 @@ class OrderKillAndRestartTest extends ChildConnectorSupport {
             assertThat(writtenAtKill).as("the kill must land mid-export (raise ORDERS if this fails)")
                     .isBetween(1L, ORDERS - 1L);
 
-            try (ConnectorProcess second = ConnectorProcess.start("second", temp.resolve("second.log"), arguments)) {
+            try (ConnectorProcess second = ConnectorProcess.start("second", temp.resolve(name + "-second.log"),
+                    arguments)) {
                 awaitStarted(second);
                 awaitAllExported(state.jdbc(), placed, Duration.ofSeconds(60));
                 second.kill(); // freeze the ERP side before looking at it

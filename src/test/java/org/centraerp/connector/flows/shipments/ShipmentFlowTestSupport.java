@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:shipments-e2e;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-shipment-file.camel.yaml,file:routes/import-return-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.orders.enabled=false",
         "connector.sandbox.rate-limit-tier=NONE",

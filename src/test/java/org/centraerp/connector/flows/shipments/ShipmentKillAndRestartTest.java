@@ -103,7 +103,7 @@ class ShipmentKillAndRestartTest {
     }
 
     private List<String> arguments() {
-        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-shipment-file.camel.yaml");
+        List<String> arguments = ConnectorProcess.fileRouteArguments(port, work, "import-erp-file.camel.yaml");
         arguments.addAll(List.of("--connector.orders.enabled=false", "--connector.shipments.poll-delay=200",
                 "--connector.centra.retry.max-attempts=1"));
         return arguments;

@@ -53,20 +53,23 @@ class StockAppliedEarlierTest {
                 mine.sizeInWarehouse("SKU"), "12@pass-1",
                 other.sizeInWarehouse("SKU"), "30@pass-0",
                 old.sizeInWarehouse("SKU"), "7"));
-        Path target = folder.resolve("stock.csv.report.csv");
-        StockReport report = new StockReport("stock.csv", target, 3, Duration.ofMinutes(1), null);
+        StockReport report = new StockReport("stock.csv", 3, Duration.ofMinutes(1), null);
+        StockOutcomes outcomes = new StockOutcomes();
 
         AbsoluteStockSender sender = new AbsoluteStockSender(null, sentValues, 10, ProductKey.SKU, "test", "pass-1",
-                report);
+                outcomes);
         sender.accept(mine);
         sender.accept(other);
         sender.accept(old);
+        sender.keepChanges();
         sender.finish();
-        report.close();
+        report.record(outcomes.drain());
+        Path target = report.finish();
 
         Map<Long, Map<String, String>> lines = report(target);
         assertThat(lines.get(2L)).containsEntry("outcome", "applied-earlier");
         assertThat(lines.get(3L)).containsEntry("outcome", "unchanged");
         assertThat(lines.get(4L)).containsEntry("outcome", "unchanged");
+        report.close();
     }
 }

@@ -51,7 +51,7 @@ public final class StockBenchmark {
         List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 // the benchmark writes <name>.tmp and renames it: no need to wait for the file to be old enough
                 "--connector.stock.read-lock.stable-for=0s",

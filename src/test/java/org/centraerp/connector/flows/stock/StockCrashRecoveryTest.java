@@ -1,6 +1,7 @@
 package org.centraerp.connector.flows.stock;
 
 import org.centraerp.connector.testsupport.ConnectorProcess;
+import org.centraerp.connector.testsupport.SftpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,6 +69,33 @@ class StockCrashRecoveryTest {
     }
 
     @Test
+    void absoluteLevelsAreRightAfterAKillInTheMiddleOfAFileOnAnSftpInbox() throws Exception {
+        StringBuilder file = new StringBuilder("sku;warehouse;quantity\n");
+        Map<String, Integer> expected = new HashMap<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (String sku : StockTestSupport.SAMPLE_SKUS) {
+                for (int warehouse = 1; warehouse <= 2; warehouse++) {
+                    int quantity = round * 5 + warehouse;
+                    file.append(sku).append(";WH").append(warehouse).append(';').append(quantity).append('\n');
+                    expected.put(sku + "@" + warehouse, quantity);
+                }
+            }
+        }
+        try (SftpServer sftp = new SftpServer(work.resolve("sftp")).start()) {
+            Files.createDirectories(sftp.root().resolve("in/stock"));
+            StockTestSupport inbox = new StockTestSupport(sftp.root().resolve("in/stock"),
+                    "http://127.0.0.1:" + port);
+
+            runKillRestart("default", file.toString(), inbox, List.of("--connector.stock.inbox="
+                    + sftp.passwordUri("in/stock") + "&throwExceptionOnConnectFailed=true"));
+
+            assertThat(inbox.files(".done", ".report.csv")).as("one report, beside the file on the server")
+                    .hasSize(1);
+        }
+        assertThat(stock.physicalStock()).containsAllEntriesOf(expected);
+    }
+
+    @Test
     void movementsAreAppliedExactlyOnceAfterAKillInTheMiddleOfAFile() throws Exception {
         Map<String, Integer> expected = new HashMap<>(stock.physicalStock());
         StringBuilder file = new StringBuilder("sku;warehouse;quantity\n");
@@ -91,10 +119,16 @@ class StockCrashRecoveryTest {
 
     /** Drops the file, kills the connector once a third of it is in Centra, restarts it and waits for the report. */
     private void runKillRestart(String customer, String content) throws Exception {
+        runKillRestart(customer, content, stock, List.of());
+    }
+
+    private void runKillRestart(String customer, String content, StockTestSupport stock, List<String> extra)
+            throws Exception {
         int lines = ROUNDS * StockTestSupport.SAMPLE_SKUS.size() * 2;
         Path log = Path.of("target", "stock-crash-" + customer + ".log");
         Files.deleteIfExists(log);
         List<String> arguments = childArguments(customer);
+        arguments.addAll(extra);
         try (ConnectorProcess first = ConnectorProcess.start("first", log, arguments)) {
             stock.drop("stock.csv", content);
             await().atMost(Duration.ofSeconds(120)).until(() -> !first.isAlive() || sentByConnector() >= lines / 3);
@@ -119,7 +153,7 @@ class StockCrashRecoveryTest {
                 "--connector.centra.url=" + centraUrl(),
                 "--connector.centra.token=" + StockTestSupport.DEMO_TOKEN,
                 "--server.port=0",
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.stock.batch-size=1",
                 "--connector.stock.poll-delay=200",
                 "--connector.centra.rate-limit.mutations-per-10s=0",

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@code connector.stock.done-marker}: {@code stock.csv} is taken only once {@code stock.csv.done} is there. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-done-marker;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.stock.poll-delay=200",
         "connector.stock.done-marker=$simple{file:name}.done"})
 class StockDoneMarkerTest {

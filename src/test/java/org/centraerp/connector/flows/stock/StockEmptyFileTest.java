@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A mapping without a header line: an empty stock file goes to .done with a report saying it was empty. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-empty-file;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.stock.poll-delay=200",
         "connector.customer=noheader"})
 class StockEmptyFileTest {

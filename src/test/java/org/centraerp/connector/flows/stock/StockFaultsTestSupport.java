@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * client's (short) timeout. One size per call, so that a file of 14 lines takes 14 calls and meets faults.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.stock.poll-delay=200",
         "connector.stock.batch-size=1",
         "connector.centra.timeout=1s",

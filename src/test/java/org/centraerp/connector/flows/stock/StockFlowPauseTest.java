@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-flow-pause;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.stock.poll-delay=200",
         "connector.centra.retry.max-attempts=2",
         "connector.centra.retry.initial-backoff=10ms",

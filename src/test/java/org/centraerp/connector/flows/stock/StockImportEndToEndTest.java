@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-end-to-end;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.stock.poll-delay=200",
         // exactly a warehouse's lines in the sample: a batch fills up, and the few changed lines of it must still
         // be sent when the file ends
@@ -141,6 +141,18 @@ class StockImportEndToEndTest {
         assertThat(lines.get(7L)).containsEntry("outcome", "applied");
         assertThat(lines.get(8L)).containsEntry("outcome", "applied");
         assertThat(meters.counter("connector.stock.lines", "outcome", "refused").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void reportNamesThePhysicalLineAfterBlankLinesAndQuotedLineBreaks() {
+        stock.drop("lines.csv", org.centraerp.connector.erp.PhysicalLinesTest.STOCK);
+
+        Map<Long, Map<String, String>> lines = report(stock.awaitReports(1).get(0));
+
+        assertThat(lines.keySet()).containsExactlyInAnyOrder(2L, 4L, 7L, 8L);
+        assertThat(lines.get(7L)).containsEntry("outcome", "invalid").containsEntry("key", "SWEATER-RED-L");
+        assertThat(lines.get(7L).get("reason")).startsWith("lines.csv line 7: ").contains("'abc'");
+        assertThat(lines.get(4L)).containsEntry("outcome", "applied").containsEntry("key", "SWEATER-RED-M");
     }
 
     @Test

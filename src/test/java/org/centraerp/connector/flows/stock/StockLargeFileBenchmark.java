@@ -73,7 +73,7 @@ public final class StockLargeFileBenchmark {
                 "--server.port=" + connectorPort,
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.master-data.at-start=false",
                 "--connector.centra.rate-limit.mutations-per-10s=0",
                 "--connector.centra.rate-limit.requests-per-10s=0",

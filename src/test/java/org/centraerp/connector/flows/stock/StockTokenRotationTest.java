@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stock-token-rotation;DB_CLOSE_DELAY=-1",
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
         "connector.customer=delta",
         "connector.mappings-dir=" + StockTokenRotationTest.MAPPINGS,
         "connector.stock.poll-delay=200",

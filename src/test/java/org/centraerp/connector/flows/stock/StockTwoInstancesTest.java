@@ -70,7 +70,7 @@ class StockTwoInstancesTest {
                 "--server.port=0",
                 "--spring.datasource.username=postgres",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.stock.poll-delay=100",
                 "--connector.centra.rate-limit.mutations-per-10s=0",
                 "--connector.centra.rate-limit.requests-per-10s=0");

@@ -153,7 +153,7 @@ class ConsoleBrowserTest {
     /** The connector against this JVM's sandbox: stock and order routes, the test's mappings, one operator. */
     private List<String> arguments(Path work, Path mappings, int port) {
         List<String> arguments = ConnectorProcess.fileRouteArguments(sandboxPort, work,
-                "import-stock-file.camel.yaml,file:routes/export-orders.camel.yaml");
+                "import-erp-file.camel.yaml,file:routes/export-orders.camel.yaml");
         arguments.replaceAll(a -> a.startsWith("--server.port=") ? "--server.port=" + port : a);
         arguments.addAll(List.of(
                 "--connector.mappings-dir=" + mappings.toAbsolutePath(),

@@ -19,8 +19,8 @@ import org.centraerp.connector.state.TestDatabase;
 import org.centraerp.connector.testsupport.ErpTestDatabase;
 import org.centraerp.connector.testsupport.InboxReports;
 import org.centraerp.connector.testsupport.SandboxOrders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camel.main.routes-include-pattern=file:routes/import-stock-file.camel.yaml,file:routes/export-orders.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml,file:routes/export-orders.camel.yaml",
         "connector.master-data.at-start=false",
         "connector.sandbox.rate-limit-tier=NONE",
         "connector.centra.rate-limit.requests-per-10s=0",
@@ -48,17 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReconciliationTest {
 
+    @RegisterExtension
     static final ErpTestDatabase ERP = ErpTestDatabase.open("reconciliation_pg", new TestDatabase.Postgresql(),
             "samples/erp/order-tables.sql");
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         ERP.register(registry);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        ERP.close();
     }
 
     @Autowired
