@@ -2,7 +2,6 @@ package org.centraerp.connector.flows.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,12 +9,8 @@ import org.centraerp.connector.centra.CentraClock;
 import org.centraerp.connector.centra.CentraRateLimiter;
 import org.centraerp.connector.centra.QuotaForecast;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ImportReportProgressTest {
-
-    @TempDir
-    Path dir;
 
     @Test
     void progressSaysTheHourlyQuotaDecidesWhenTheFileIsDone() throws Exception {

@@ -3,7 +3,6 @@ package org.centraerp.connector.flows.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,12 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProductsInFlightTest {
-
-    @TempDir
-    Path dir;
 
     private static List<ProductRow> group(String product, long line) {
         return List.of(new ProductRow(line, product, "Name", "ACTIVE", null, null, null, null, null, "RED", "-RED",
