@@ -128,7 +128,8 @@ public class ReturnExport {
             String reason = "replay failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
             deadLetters.record(FLOW, "centra return " + returnId, Long.toString(returnId), reason, null);
             log.warn("Return {} not exported on replay: {}", returnId, reason);
-            return "return " + returnId + " not exported: " + reason + "; a new dead letter keeps it for another replay";
+            return "return " + returnId + " not exported: " + reason
+                    + "; a new dead letter keeps it for another replay";
         }
     }
 
