@@ -1,12 +1,14 @@
 package org.centraerp.connector.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.apache.camel.ProducerTemplate;
@@ -38,18 +40,24 @@ class OperatorEndpointsTest {
         registry.add("connector.console.users", () -> "scraper:viewer:" + new BCryptPasswordEncoder(4).encode("scrape"));
     }
 
-    private String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+    private HttpResponse<String> response(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                 "scraper:scrape".getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = response(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }
 
     @Test
     void healthReportsCentraAndTheStateDatabase() throws Exception {
+        // Camel counts a file consumer ready once it has polled (every second): health is DOWN until then.
+        await().atMost(Duration.ofSeconds(30)).until(() -> response("/actuator/health").statusCode() == 200);
         String health = get("/actuator/health");
 
         assertThat(health).contains("\"status\":\"UP\"");

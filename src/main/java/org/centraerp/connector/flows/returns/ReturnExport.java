@@ -103,14 +103,55 @@ public class ReturnExport {
         return exported;
     }
 
+    /**
+     * A dead letter handed back (console replay): reads the return from Centra as it is now, forgets what the ledger
+     * has of its current version (a mapping failure leaves it WRITTEN without a file) and exports it with the mapping
+     * loaded at start; a mapping that fails again records a new dead letter. Answers what was done, for the operator.
+     */
+    public String replay(long returnId) {
+        try {
+            JsonNode found = centra.query(DOCUMENT, Map.of("where", Map.of("id", List.of(returnId)), "limit", 1))
+                    .data().path("returns").path(0);
+            if (found.isMissingNode() || found.path("id").asLong() != returnId) {
+                return "return " + returnId + " is not in Centra (any more): nothing exported";
+            }
+            int version = version(found);
+            exports.forget(returnId, version);
+            return switch (exportReturn(found)) {
+                case WRITTEN -> "return " + returnId + " exported to the ERP again as version " + version;
+                case DEAD_LETTER -> "return " + returnId + " still fails its mapping: see its new dead letter";
+                case ERP_OWN -> "return " + returnId + " was made from the ERP's own return file: not sent back";
+                case ALREADY -> "return " + returnId + " version " + version + " is in the ERP already";
+            };
+        } catch (RuntimeException e) {
+            // the replayed letter is closed already: a new one keeps the return for another replay
+            String reason = "replay failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            deadLetters.record(FLOW, "centra return " + returnId, Long.toString(returnId), reason, null);
+            log.warn("Return {} not exported on replay: {}", returnId, reason);
+            return "return " + returnId + " not exported: " + reason
+                    + "; a new dead letter keeps it for another replay";
+        }
+    }
+
+    private enum Outcome { WRITTEN, ALREADY, ERP_OWN, DEAD_LETTER }
+
+    private static int version(JsonNode found) {
+        return "COMPLETED".equals(found.path("status").asText()) ? ReturnExports.COMPLETED : ReturnExports.REGISTERED;
+    }
+
     /** Gives the ERP this state of the return unless it has it; true when it was written now. */
     boolean export(JsonNode found) {
+        return exportReturn(found) == Outcome.WRITTEN;
+    }
+
+    private Outcome exportReturn(JsonNode found) {
         long id = found.path("id").asLong();
-        int version = "COMPLETED".equals(found.path("status").asText()) ? ReturnExports.COMPLETED
-                : ReturnExports.REGISTERED;
-        if (exports.state(id, version).filter("WRITTEN"::equals).isPresent()
-                || (!properties.includeErpReturns() && exports.madeFromErp(id))) {
-            return false;
+        int version = version(found);
+        if (exports.state(id, version).filter("WRITTEN"::equals).isPresent()) {
+            return Outcome.ALREADY;
+        }
+        if (!properties.includeErpReturns() && exports.madeFromErp(id)) {
+            return Outcome.ERP_OWN;
         }
         MappedOrder mapped;
         try {
@@ -122,7 +163,7 @@ public class ReturnExport {
             exports.written(id, version, null);
             log.warn("Return {} not exported: {} problem(s) in its mapping; see the dead letters", id,
                     e.problems().size());
-            return false;
+            return Outcome.DEAD_LETTER;
         }
         exports.begin(id, version, found.path("order").path("number").asLong());
         if (writer.writesTables(mapping)) {
@@ -136,6 +177,6 @@ public class ReturnExport {
         exports.written(id, version, file);
         log.info("Return {} (order {}) exported to the ERP as version {}", id, found.path("order").path("number")
                 .asLong(), version);
-        return true;
+        return Outcome.WRITTEN;
     }
 }

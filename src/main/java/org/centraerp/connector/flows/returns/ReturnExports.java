@@ -44,6 +44,12 @@ public class ReturnExports {
                 + " WHERE return_id = ? AND export_version = ?", fileName, db.now(), returnId, version);
     }
 
+    /** Forgets this version of the return (a replayed dead letter), so that it is exported again. */
+    public void forget(long returnId, int version) {
+        db.jdbc().update("DELETE FROM connector_return_export WHERE return_id = ? AND export_version = ?", returnId,
+                version);
+    }
+
     /** Returns the ERP has as registered but not yet as completed: read again until Centra completes them. */
     public List<Long> inProgress() {
         return db.jdbc().queryForList("SELECT r.return_id FROM connector_return_export r WHERE r.export_version = ?"
