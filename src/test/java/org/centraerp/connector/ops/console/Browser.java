@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium and chromium-driver, headless, for the console's browser tests. Missing ones fail the test
@@ -27,6 +28,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static final Duration FIND_WAIT = Duration.ofSeconds(20);
 
     private final WebDriver driver;
     private final String base;
@@ -43,6 +46,8 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A click that sends a form returns before the next page is there: finding an element waits for it.
+        this.driver.manage().timeouts().implicitlyWait(FIND_WAIT);
         this.base = base;
     }
 
@@ -55,6 +60,10 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
+        // The click returns once the form is sent, not always after the answer's redirect: wait for the page
+        // after the login form (the console page asked for, or the form again with ?error).
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(page -> !page.getCurrentUrl().endsWith("/console/login"));
     }
 
     WebElement find(String css) {
@@ -62,7 +71,12 @@ final class Browser implements AutoCloseable {
     }
 
     boolean has(String css) {
-        return !driver.findElements(By.cssSelector(css)).isEmpty();
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return !driver.findElements(By.cssSelector(css)).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(FIND_WAIT);
+        }
     }
 
     String text(String css) {
