@@ -28,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.centra.retry.max-attempts=12",
         "connector.centra.retry.initial-backoff=20ms",
         "connector.centra.retry.max-backoff=200ms",
-        "connector.sandbox.timeout-hold=1500ms"})
+        "connector.sandbox.timeout-hold=1500ms",
+        // A file whose reading failed is read again soon: these tests are about exactly once, not the back-off.
+        "connector.flows.retry.initial-backoff=200ms",
+        "connector.flows.retry.max-backoff=1s"})
 abstract class StockFaultsTestSupport {
 
     static final String FAULTS = "{\"faultRates\": {\"serverError\": 0.1, \"rateLimited\": 0.1, \"timeout\": 0.1}}";
