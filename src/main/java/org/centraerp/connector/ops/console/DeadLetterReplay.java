@@ -13,4 +13,13 @@ public interface DeadLetterReplay {
 
     /** Hands the letter back to its flow; answers what was done, in words for the operator. */
     String replay(DeadLetter letter);
+
+    /** The letter's business key as the number it names ({@code what}: "order number", "Centra return id"). */
+    static long numericKey(DeadLetter letter, String what) {
+        try {
+            return Long.parseLong(letter.businessKey());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("dead letter " + letter.id() + " names no " + what);
+        }
+    }
 }

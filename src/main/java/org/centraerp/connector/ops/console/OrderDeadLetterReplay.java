@@ -22,12 +22,7 @@ public class OrderDeadLetterReplay implements DeadLetterReplay {
 
     @Override
     public String replay(DeadLetter letter) {
-        long number;
-        try {
-            number = Long.parseLong(letter.businessKey());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("dead letter " + letter.id() + " names no order number");
-        }
+        long number = DeadLetterReplay.numericKey(letter, "order number");
         inbox.notify(number, SOURCE);
         return "order " + number + " is due for export again";
     }

@@ -26,12 +26,6 @@ public class ReturnDeadLetterReplay implements DeadLetterReplay {
 
     @Override
     public String replay(DeadLetter letter) {
-        long returnId;
-        try {
-            returnId = Long.parseLong(letter.businessKey());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("dead letter " + letter.id() + " names no Centra return id");
-        }
-        return export.replay(returnId);
+        return export.replay(DeadLetterReplay.numericKey(letter, "Centra return id"));
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.centraerp.connector.state.TestDatabase;
 import org.centraerp.connector.testsupport.ErpTestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,17 +12,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Customers to the ERP table erp_customer on Postgresql (fails, never skips, when the server is down). */
 class CustomerExportPostgresqlTest extends CustomerExportContract {
 
+    @RegisterExtension
     static final ErpTestDatabase ERP = ErpTestDatabase.open("customers_postgresql", new TestDatabase.Postgresql(),
             "samples/erp/customer-tables.sql");
 
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry registry) {
         ERP.register(registry);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        ERP.close();
     }
 
     @Override
