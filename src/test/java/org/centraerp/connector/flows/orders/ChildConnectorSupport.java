@@ -92,7 +92,8 @@ abstract class ChildConnectorSupport {
     }
 
     static void awaitStarted(ConnectorProcess... connectors) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        // Two child JVMs starting side by side on a loaded 2-core machine can take well over a minute.
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
                 .until(() -> java.util.Arrays.stream(connectors).allMatch(ConnectorProcess::started));
     }
 
