@@ -32,6 +32,8 @@ final class CentraQueryConsumer extends ScheduledPollConsumer {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
     private final CentraApiEndpoint endpoint;
+    /** Whether this consumer was started (its scheduler has a task to stop). */
+    private volatile boolean scheduled;
 
     CentraQueryConsumer(CentraApiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -43,6 +45,19 @@ final class CentraQueryConsumer extends ScheduledPollConsumer {
         super.doStart();
         // Ready before its first run: a nightly schedule must not keep the app's readiness DOWN all day.
         forceConsumerAsReady();
+        scheduled = true;
+    }
+
+    /**
+     * A route that never started (autoStartup false, or {@code check}, which starts no route) is still stopped at
+     * shutdown, and Camel 4.17's Quartz scheduler then fails on its missing trigger with a stack trace: nothing was
+     * scheduled, so there is nothing to stop.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        if (scheduled) {
+            super.doStop();
+        }
     }
 
     @Override
