@@ -3,7 +3,6 @@ package org.centraerp.connector.ops;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraEndpoint;
 import org.centraerp.connector.centra.CentraException;
-import org.centraerp.connector.centra.CentraPermissionException;
 import org.centraerp.connector.centra.CentraResponse;
 import org.centraerp.connector.erp.ErpTableCheck;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,22 +88,7 @@ public class ConnectionCheck {
         Set<String> missing = new TreeSet<>();
         out.println("Flows:");
         for (FlowProbe probe : probes) {
-            Set<String> lacking = new LinkedHashSet<>();
-            for (String document : probe.queryDocuments()) {
-                try {
-                    centra.query(document, Map.of("limit", 1, "page", 1));
-                } catch (CentraPermissionException e) {
-                    lacking.addAll(e.permissions());
-                }
-            }
-            for (String document : probe.writeDocuments()) {
-                try {
-                    // refused by Centra (userErrors: the object does not exist) unless a permission is missing
-                    centra.mutate(document, Map.of(), CentraClient.Retry.SAFE);
-                } catch (CentraPermissionException e) {
-                    lacking.addAll(e.permissions());
-                }
-            }
+            Set<String> lacking = probe.lackedBy(centra);
             String line = lacking.isEmpty() ? "ok" : "lacks " + String.join(", ", lacking);
             if (!probe.unprobed().isEmpty()) {
                 line += " (also needs " + String.join(", ", probe.unprobed()) + " to create what is missing:"

@@ -150,6 +150,25 @@ abstract class StateRepositoriesContract {
     }
 
     @Test
+    void orderInboxKeepsWhenEachSourceToldUsInsideTheCallersTransaction() {
+        org.centraerp.connector.flows.orders.OrderInbox inbox =
+                new org.centraerp.connector.flows.orders.OrderInbox(db, java.time.Clock.systemUTC());
+        inbox.notify(5501, "poll");
+        tx.executeWithoutResult(status -> {
+            inbox.notify(5501, "webhook");
+            inbox.notify(5501, "webhook");
+            inbox.notify(5502, "events");
+        });
+        List<String> sources = db.jdbc().queryForList("SELECT CONCAT(source, ':', times) FROM connector_order_source"
+                + " WHERE order_number = 5501 ORDER BY source", String.class);
+        assertThat(sources).containsExactly("poll:1", "webhook:2");
+        assertThat(db.jdbc().queryForObject("SELECT requested FROM connector_order_inbox WHERE order_number = 5501",
+                Long.class)).isEqualTo(3);
+        assertThat(db.jdbc().queryForObject("SELECT COUNT(*) FROM connector_order_source WHERE order_number = 5502"
+                + " AND source = 'events' AND first_told = last_told", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void watermarkAdvances() {
         Watermarks watermarks = new Watermarks(db);
         assertThat(watermarks.read("events")).isEmpty();

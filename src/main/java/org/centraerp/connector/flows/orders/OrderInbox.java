@@ -40,11 +40,37 @@ public class OrderInbox {
         // Keep a later due_at: that is another instance's lease or a back-off, and it will look again.
         String bump = "UPDATE connector_order_inbox SET requested = requested + 1, due_at = COALESCE(due_at, ?),"
                 + " last_source = ?, updated_at = ? WHERE order_number = ?";
+        noteSource(orderNumber, source, now);
         if (jdbc.update(bump, now, source, now, orderNumber) == 1) {
             return;
         }
         if (!insertIfAbsent(orderNumber, source, now)) {
             jdbc.update(bump, now, source, now, orderNumber); // another notifier inserted it meanwhile
+        }
+    }
+
+    /** When each source told us (connector_order_source), for the console's order view. */
+    private void noteSource(long orderNumber, String source, LocalDateTime now) {
+        String bump = "UPDATE connector_order_source SET last_told = ?, times = times + 1"
+                + " WHERE order_number = ? AND source = ?";
+        if (jdbc.update(bump, now, orderNumber, source) == 1) {
+            return;
+        }
+        String insert = "INSERT INTO connector_order_source (order_number, source, first_told, last_told, times)"
+                + " VALUES (?, ?, ?, ?, 1)";
+        Object[] args = {orderNumber, source, now, now};
+        boolean inserted;
+        if (vendor == DatabaseVendor.POSTGRESQL) {
+            inserted = jdbc.update(insert + " ON CONFLICT (order_number, source) DO NOTHING", args) == 1;
+        } else {
+            try {
+                inserted = jdbc.update(insert, args) == 1;
+            } catch (DuplicateKeyException alreadyThere) {
+                inserted = false;
+            }
+        }
+        if (!inserted) {
+            jdbc.update(bump, now, orderNumber, source);
         }
     }
 

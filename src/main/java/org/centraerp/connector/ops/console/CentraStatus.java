@@ -16,22 +16,25 @@ import org.apache.camel.CamelContext;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraEndpoint;
 import org.centraerp.connector.centra.CentraException;
-import org.centraerp.connector.centra.CentraPermissionException;
 import org.centraerp.connector.centra.CentraResponse;
 import org.centraerp.connector.ops.FlowProbe;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The Centra page: which Centra, the token's permissions against what the flows of this connector's routes read, its expiry, Centra's
+ * The Centra page: which Centra, the token's permissions against what the flows of this connector's routes read and write, its expiry, Centra's
  * rate-limit buckets (10 s and 1 h) as Centra reports them, and the connector's calls by outcome since start.
  * Asks Centra a few small queries per view; never shows the token.
  */
 @Component
 public class CentraStatus {
 
-    /** One flow's read permissions: what it lacks, empty when it has all. */
-    public record FlowAccess(String flow, List<String> documents, List<String> lacking) {
+    /**
+     * One flow's permissions, read and write: what the token lacks (empty when it has all) and what only a change
+     * would show ({@code unprobed}).
+     */
+    public record FlowAccess(String flow, List<String> queries, List<String> writes, List<String> lacking,
+                             List<String> unprobed) {
     }
 
     /** One of Centra's rate-limit buckets; {@code interval} as Centra names it. */
@@ -97,15 +100,8 @@ public class CentraStatus {
     }
 
     private FlowAccess access(FlowProbe probe) {
-        List<String> lacking = new ArrayList<>();
-        for (String document : probe.queryDocuments()) {
-            try {
-                centra.query(document, Map.of("limit", 1, "page", 1));
-            } catch (CentraPermissionException e) {
-                lacking.addAll(e.permissions());
-            }
-        }
-        return new FlowAccess(probe.flow(), probe.queryDocuments(), lacking);
+        return new FlowAccess(probe.flow(), probe.queryDocuments(), probe.writeDocuments(),
+                List.copyOf(probe.lackedBy(centra)), probe.unprobed());
     }
 
     /** From the token expiry gauge, where the connector knows the expiry date (CENTRA_TOKEN_EXPIRES). */

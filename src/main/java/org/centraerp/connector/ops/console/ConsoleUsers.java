@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.centraerp.connector.ops.ConnectorSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -38,12 +39,12 @@ final class ConsoleUsers {
         for (String entry : configured.trim().split("[,\\s]+")) {
             String[] parts = entry.split(":", 3);
             if (parts.length != 3 || parts[0].isBlank() || !parts[2].matches("\\$2[abxy]?\\$\\d\\d\\$.{53}")) {
-                throw new IllegalStateException("CONSOLE_USERS entry '" + parts[0] + ":…' is not name:role:bcrypt-hash"
+                throw new ConnectorSetupException("CONSOLE_USERS entry '" + parts[0] + ":…' is not name:role:bcrypt-hash"
                         + " — make the hash with: htpasswd -nbBC 10 '' 'password' | cut -d: -f2");
             }
             String role = parts[1].toUpperCase(Locale.ROOT);
             if (!role.equals(VIEWER) && !role.equals(OPERATOR)) {
-                throw new IllegalStateException("CONSOLE_USERS user '" + parts[0] + "' has role '" + parts[1]
+                throw new ConnectorSetupException("CONSOLE_USERS user '" + parts[0] + "' has role '" + parts[1]
                         + "' — use viewer or operator");
             }
             users.add(user(parts[0], role, parts[2]));

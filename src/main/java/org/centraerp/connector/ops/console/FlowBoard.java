@@ -20,6 +20,7 @@ import org.centraerp.connector.ops.console.Inboxes.HandledFile;
 import org.centraerp.connector.ops.console.Inboxes.Inbox;
 import org.centraerp.connector.state.DeadLetters;
 import org.centraerp.connector.state.StateDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +50,17 @@ public class FlowBoard {
     private final DeadLetters deadLetters;
     private final StateDatabase state;
     private final ConsoleProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     public FlowBoard(CamelContext camel, FlowActivity activity, Inboxes inboxes, OrderInbox orderInbox,
                      DeadLetters deadLetters, StateDatabase state, ConsoleProperties properties) {
+        this(camel, activity, inboxes, orderInbox, deadLetters, state, properties, Clock.systemUTC());
+    }
+
+    FlowBoard(CamelContext camel, FlowActivity activity, Inboxes inboxes, OrderInbox orderInbox,
+              DeadLetters deadLetters, StateDatabase state, ConsoleProperties properties, Clock clock) {
+        this.clock = clock;
         this.camel = camel;
         this.activity = activity;
         this.inboxes = inboxes;

@@ -33,6 +33,10 @@ public class Lookups {
                              Instant dueAt, Instant firstTold, Instant lastTold) {
     }
 
+    /** One source (webhook, events, poll, console-replay) that told us about the order: first, last, how often. */
+    public record Told(String source, Instant first, Instant last, long times) {
+    }
+
     /** One export version and the ERP's rows of it ({@code erpRows} null without an ERP database). */
     public record ExportVersion(int version, String state, String centraStatus, String fileName, String centraAction,
                                 String centraError, Instant at, Integer erpRows) {
@@ -42,7 +46,7 @@ public class Lookups {
     public record CentraOrder(String status, boolean locked, String total, String error) {
     }
 
-    public record OrderView(long number, Optional<InboxEntry> inbox, List<ExportVersion> exports,
+    public record OrderView(long number, Optional<InboxEntry> inbox, List<Told> told, List<ExportVersion> exports,
                             CentraOrder centra, List<DeadLetter> deadLetters) {
     }
 
@@ -75,13 +79,16 @@ public class Lookups {
                 + " created_at, updated_at FROM connector_order_inbox WHERE order_number = ?", (rs, i) -> new InboxEntry(
                 rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), instant(rs, 6),
                 instant(rs, 7), instant(rs, 8)), number).stream().findFirst();
+        List<Told> told = state.query("SELECT source, first_told, last_told, times FROM connector_order_source"
+                + " WHERE order_number = ? ORDER BY first_told, source", (rs, i) -> new Told(rs.getString(1),
+                instant(rs, 2), instant(rs, 3), rs.getLong(4)), number);
         Optional<String> headerTable = erp.configured() ? mappings.orders().header().table() : Optional.empty();
         List<ExportVersion> exports = state.query("SELECT export_version, state, centra_status, file_name, centra_action,"
                 + " centra_error, created_at FROM connector_order_export WHERE order_number = ? ORDER BY export_version",
                 (rs, i) -> new ExportVersion(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), instant(rs, 7),
                         headerTable.map(t -> erpRows(t, number, exportVersion(rs))).orElse(null)), number);
-        return new OrderView(number, inbox, exports, centraOrder(number), deadLetters.byKey("orders", Long.toString(number)));
+        return new OrderView(number, inbox, told, exports, centraOrder(number), deadLetters.byKey("orders", Long.toString(number)));
     }
 
     private static int exportVersion(ResultSet rs) {

@@ -134,6 +134,9 @@ class ConsoleBrowserTest {
                 return browser.text("#exports").contains(orderFile.getFileName().toString());
             });
             assertThat(browser.text("#order")).contains("replayed").contains("WRITTEN");
+            // Each source that told us: the poll or webhook that brought the order, and the console's replay.
+            assertThat(browser.text("#told")).contains("console-replay");
+            assertThat(browser.find("#told").findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSizeGreaterThan(1);
             browser.screenshot("orders");
 
             browser.open("/console/reconciliation");

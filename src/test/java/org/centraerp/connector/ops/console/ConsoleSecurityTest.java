@@ -54,6 +54,9 @@ class ConsoleSecurityTest {
     @Autowired
     DeadLetters deadLetters;
 
+    @Autowired
+    org.springframework.boot.autoconfigure.web.ServerProperties server;
+
     private HttpResponse<String> http(String method, String path, String login) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -110,5 +113,11 @@ class ConsoleSecurityTest {
         mvc.perform(post("/console/dead-letters/" + id + "/replay").with(user("otto").roles("VIEWER", "OPERATOR"))
                 .with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(deadLetters.find(id).orElseThrow().state()).isEqualTo("replayed");
+    }
+
+    @Test
+    void sessionTimesOutAfter30MinutesWithoutConsoleSessionTimeout() {
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(server.getServlet().getSession().getCookie().getHttpOnly()).isTrue();
     }
 }

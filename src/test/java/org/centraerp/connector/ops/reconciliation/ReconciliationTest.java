@@ -146,4 +146,40 @@ class ReconciliationTest {
                 .singleElement().satisfies(d -> assertThat(d.what()).startsWith("missing in the ERP"));
         assertThat(result.differences()).extracting(Difference::key).doesNotContain(placed.get(1).toString());
     }
+
+    @Test
+    void orderExportedTwiceAndOrderOlderInTheErpThanInCentraAreListed() {
+        List<Long> placed = SandboxOrders.place(http, 2);
+        ExportLedger.awaitExported(state, placed, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> state.queryForObject("SELECT COUNT(*) FROM"
+                + " connector_order_inbox WHERE requested > handled", Integer.class) == 0);
+        Instant since = Instant.now().minus(Duration.ofHours(1));
+        long twice = placed.get(0);
+        long older = placed.get(1);
+
+        // The ledger shows the same version of one order written a second time (as an export repeated by hand
+        // would), and the other order's written version is not the one Centra has now.
+        state.update("INSERT INTO connector_order_export (order_number, order_version, export_version, state,"
+                + " centra_status, file_name, centra_action, created_at, updated_at) SELECT order_number, order_version,"
+                + " 0, state, centra_status, file_name, centra_action, created_at, updated_at FROM connector_order_export"
+                + " WHERE order_number = ? AND export_version = 1", twice);
+        assertThat(state.update("UPDATE connector_order_export SET order_version = 'before-a-change-in-centra'"
+                + " WHERE order_number = ? AND state = 'WRITTEN'", older)).isPositive();
+
+        ReconciliationResult result = await().atMost(Duration.ofSeconds(30)).until(() -> reconciliations.orders(since),
+                r -> r.error() == null && r.differences().stream().filter(d -> placed.contains(Long.valueOf(d.key())))
+                        .count() == 2);
+        assertThat(result.differences()).filteredOn(d -> d.key().equals(Long.toString(twice))).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.what()).isEqualTo("exported twice");
+                    assertThat(d.erp()).isEqualTo("version 1");
+                });
+        assertThat(result.differences()).filteredOn(d -> d.key().equals(Long.toString(older))).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.what()).isEqualTo("older version in the ERP than in Centra");
+                    assertThat(d.erp()).isEqualTo("version 1");
+                });
+        assertThat(result.report()).content().contains(twice + ";version 1;;exported twice")
+                .contains(older + ";version 1;");
+    }
 }
