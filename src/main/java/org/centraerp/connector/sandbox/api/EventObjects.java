@@ -35,7 +35,9 @@ final class EventObjects {
             Map.entry("Buyer", (d, id) -> d.buyers.find(id)),
             Map.entry("DeliveryWindow", (d, id) -> d.deliveryWindows.find(id)),
             Map.entry("Shipment", (d, id) -> d.shipments.find(id)),
-            Map.entry("Return", (d, id) -> d.returns.find(id)));
+            Map.entry("Return", (d, id) -> d.returns.find(id)),
+            Map.entry("PurchaseOrder", (d, id) -> d.purchaseOrders.find(id)),
+            Map.entry("PurchaseDelivery", (d, id) -> d.purchaseOrderDeliveries.find(id)));
 
     private EventObjects() {
     }

@@ -44,6 +44,10 @@ public final class SandboxData {
     public final Table<Category> categories = new Table<>();
     public final Table<Language> languages = new Table<>();
     public final Map<String, Translation> translations = new ConcurrentHashMap<>();
+    /** Supplier Module: suppliers, purchase orders and their deliveries (incoming stock). */
+    public final Table<org.centraerp.connector.sandbox.store.Supplier> suppliers = new Table<>();
+    public final Table<PurchaseOrder> purchaseOrders = new Table<>();
+    public final Table<PurchaseOrderDelivery> purchaseOrderDeliveries = new Table<>();
     /** Prices of price alterations (setAlteredPrices). */
     public final Table<AlteredPrice> alteredPrices = new Table<>();
     /** Prices per pricelist x product (setPrices). */
@@ -189,7 +193,7 @@ public final class SandboxData {
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
                 shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
-                categories, languages, alteredPrices);
+                categories, languages, alteredPrices, suppliers, purchaseOrders, purchaseOrderDeliveries);
         tables.forEach(Table::clear);
         translations.clear();
         stock.clear();
@@ -229,6 +233,9 @@ public final class SandboxData {
         load(seed.categories(), categories::put);
         load(seed.languages(), languages::put);
         load(seed.translations(), t -> putTranslation(t));
+        load(seed.suppliers(), suppliers::put);
+        load(seed.purchaseOrders(), purchaseOrders::put);
+        load(seed.purchaseOrderDeliveries(), purchaseOrderDeliveries::put);
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),

@@ -51,6 +51,8 @@ public class SandboxEvents {
         watch(data.deliveryWindows, "DeliveryWindow", w -> null);
         watch(data.shipments, "Shipment", s -> null);
         watch(data.returns, "Return", r -> null);
+        watch(data.purchaseOrders, "PurchaseOrder", o -> null);
+        watch(data.purchaseOrderDeliveries, "PurchaseDelivery", d -> null);
     }
 
     public void subscribe(Subscriber subscriber) {
