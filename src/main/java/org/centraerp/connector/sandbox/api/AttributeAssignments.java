@@ -113,6 +113,8 @@ final class AttributeAssignments {
             case Product -> data.products.find(id).map(Object.class::cast);
             case ProductVariant -> data.productVariants.find(id).map(Object.class::cast);
             case Customer -> data.customers.find(id).map(Object.class::cast);
+            // an order's attribute objectId is its number (orders have hash ids)
+            case Order -> data.orders.byNumber(id).map(Object.class::cast);
         };
         if (object.isEmpty()) {
             problems.error(type + " with id " + id + " does not exist", "input", "objectId");

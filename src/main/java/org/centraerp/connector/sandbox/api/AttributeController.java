@@ -19,6 +19,7 @@ import org.centraerp.connector.sandbox.store.AttributeElementKind;
 import org.centraerp.connector.sandbox.store.AttributeObjectType;
 import org.centraerp.connector.sandbox.store.AttributeType;
 import org.centraerp.connector.sandbox.store.Customer;
+import org.centraerp.connector.sandbox.store.Order;
 import org.centraerp.connector.sandbox.store.MappedAttributeValue;
 import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.ProductVariant;
@@ -86,6 +87,16 @@ public class AttributeController {
     @SchemaMapping(typeName = "Customer", field = "attributes")
     public List<Object> customerAttributes(Customer customer, @Argument AttributeFilter where) {
         return attributes(AttributeObjectType.Customer, customer.id(), where);
+    }
+
+    @SchemaMapping(typeName = "DirectToConsumerOrder", field = "attributes")
+    public List<Object> directToConsumerOrderAttributes(Order order, @Argument AttributeFilter where) {
+        return attributes(AttributeObjectType.Order, order.number(), where);
+    }
+
+    @SchemaMapping(typeName = "WholesaleOrder", field = "attributes")
+    public List<Object> wholesaleOrderAttributes(Order order, @Argument AttributeFilter where) {
+        return attributes(AttributeObjectType.Order, order.number(), where);
     }
 
     @MutationMapping

@@ -48,6 +48,8 @@ public final class SandboxData {
     public final Table<org.centraerp.connector.sandbox.store.Supplier> suppliers = new Table<>();
     public final Table<PurchaseOrder> purchaseOrders = new Table<>();
     public final Table<PurchaseOrderDelivery> purchaseOrderDeliveries = new Table<>();
+    /** Vouchers and the orders they were applied to. */
+    public final Table<Voucher> vouchers = new Table<>();
     /** Prices of price alterations (setAlteredPrices). */
     public final Table<AlteredPrice> alteredPrices = new Table<>();
     /** Prices per pricelist x product (setPrices). */
@@ -193,7 +195,7 @@ public final class SandboxData {
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
                 shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
-                categories, languages, alteredPrices, suppliers, purchaseOrders, purchaseOrderDeliveries);
+                categories, languages, alteredPrices, suppliers, purchaseOrders, purchaseOrderDeliveries, vouchers);
         tables.forEach(Table::clear);
         translations.clear();
         stock.clear();
@@ -236,6 +238,7 @@ public final class SandboxData {
         load(seed.suppliers(), suppliers::put);
         load(seed.purchaseOrders(), purchaseOrders::put);
         load(seed.purchaseOrderDeliveries(), purchaseOrderDeliveries::put);
+        load(seed.vouchers(), vouchers::put);
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),
