@@ -70,7 +70,7 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
 
     @Test
     void aCreatedPurchaseOrderIsCompletedByTheDeliveriesThatHoldEveryUnit() {
-        ok(graphql(DEMO, "mutation { setEventListeners(input: [{objectType: PurchaseOrder}, {objectType: PurchaseDelivery}]) { userErrors { message } } }"));
+        ok(graphql(DEMO, "mutation { setEventListeners(input: [{objectType: PurchaseOrder}, {objectType: PurchaseOrderDelivery}]) { userErrors { message } } }"));
         JsonNode created = ok(graphql(DEMO, """
                 mutation { createPurchaseOrder(input: { supplier: {id: 1}, shippingAddress: { address1: "Lagergatan 1" },
                     preferredWarehouse: {id: 2}, ourReference: "PO-NEW",
@@ -107,7 +107,7 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
                 .path("events");
         List<String> seen = new ArrayList<>();
         events.forEach(e -> seen.add(e.path("objectType").asText() + " " + e.path("changeType").asText()));
-        assertThat(seen).contains("PurchaseOrder CREATED", "PurchaseDelivery CREATED", "PurchaseDelivery COMPLETED",
+        assertThat(seen).contains("PurchaseOrder CREATED", "PurchaseOrderDelivery CREATED", "PurchaseOrderDelivery COMPLETED",
                 "PurchaseOrder COMPLETED");
         assertThat(events.get(0).path("object").path("__typename").asText()).isEqualTo("PurchaseOrder");
     }

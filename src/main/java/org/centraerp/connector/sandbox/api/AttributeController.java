@@ -24,6 +24,7 @@ import org.centraerp.connector.sandbox.store.MappedAttributeValue;
 import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.ProductVariant;
 import org.centraerp.connector.sandbox.store.SandboxData;
+import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -48,9 +49,9 @@ public class AttributeController {
     private final SandboxData data;
     private final AttributeAssignments assignments;
 
-    public AttributeController(SandboxData data) {
+    public AttributeController(SandboxData data, SandboxEvents events) {
         this.data = data;
-        this.assignments = new AttributeAssignments(data);
+        this.assignments = new AttributeAssignments(data, events);
     }
 
     @QueryMapping

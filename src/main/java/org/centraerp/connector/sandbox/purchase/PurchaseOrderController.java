@@ -53,9 +53,9 @@ public class PurchaseOrderController {
     public static final String PENDING = "PENDING";
     public static final String COMPLETED = "COMPLETED";
     public static final String CANCELLED = "CANCELLED";
-    /** Centra's event object types (EVT: PurchaseOrder, PurchaseDelivery). */
+    /** Centra's event object types (centra.dev eventobjecttype.html: PurchaseOrder, PurchaseOrderDelivery). */
     public static final String ORDER_EVENT = "PurchaseOrder";
-    public static final String DELIVERY_EVENT = "PurchaseDelivery";
+    public static final String DELIVERY_EVENT = "PurchaseOrderDelivery";
 
     record MoneyInput(BigDecimal value, String currencyIsoCode) {
     }

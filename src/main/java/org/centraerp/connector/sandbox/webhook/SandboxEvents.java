@@ -52,7 +52,12 @@ public class SandboxEvents {
         watch(data.shipments, "Shipment", s -> null);
         watch(data.returns, "Return", r -> null);
         watch(data.purchaseOrders, "PurchaseOrder", o -> null);
-        watch(data.purchaseOrderDeliveries, "PurchaseDelivery", d -> null);
+        watch(data.purchaseOrderDeliveries, "PurchaseOrderDelivery", d -> null);
+        watch(data.suppliers, "Supplier", s -> null);
+        watch(data.vouchers, "Voucher", v -> null);
+        // the prices of price alterations (setAlteredPrices); base prices (setPrices) report in PriceController
+        watch(data.alteredPrices, "Price", p -> data.pricelists.find(p.pricelistId())
+                .map(org.centraerp.connector.sandbox.store.Pricelist::storeId).orElse(null));
     }
 
     public void subscribe(Subscriber subscriber) {
