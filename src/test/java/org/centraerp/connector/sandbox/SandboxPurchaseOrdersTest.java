@@ -161,6 +161,23 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
         assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
     }
 
+    @Test
+    void purchaseOrdersFilterBySupplierStatusAndSize() {
+        JsonNode answer = ok(graphql(DEMO, """
+                { bySupplier: purchaseOrders(where: {supplierId: [1], status: [CONFIRMED], productSizeId: [5]}) { id }
+                  none: purchaseOrders(where: {status: [COMPLETED]}) { id }
+                  byName: purchaseOrders(where: {supplierName: ["Nordic Knitwear AB"], ETA: {from: "2024-02-01 00:00:00"}}) { id }
+                  connection: purchaseOrderConnection(first: 1) { totalCount edges { cursor node { ourReference } } }
+                  suppliers { id name currency { code } } }"""));
+        assertThat(answer.path("bySupplier").findValuesAsText("id")).containsExactly("1");
+        assertThat(answer.path("none")).isEmpty();
+        assertThat(answer.path("byName").findValuesAsText("id")).containsExactly("1");
+        assertThat(answer.path("connection").path("totalCount").asInt()).isEqualTo(1);
+        assertThat(answer.path("connection").path("edges").get(0).path("node").path("ourReference").asText())
+                .isEqualTo("PO-2024-001");
+        assertThat(answer.path("suppliers").get(0).path("currency").path("code").asText()).isEqualTo("EUR");
+    }
+
     private int physical(int productSizeId, int warehouseId) {
         return ok(graphql(DEMO, "{ warehouse(id: " + warehouseId + ") { stock(where: {productSizeId: [" + productSizeId
                 + "]}) { physicalQuantity } } }")).path("warehouse").path("stock").get(0).path("physicalQuantity").asInt();
