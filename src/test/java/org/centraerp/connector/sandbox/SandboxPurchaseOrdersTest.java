@@ -42,6 +42,7 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
     @Test
     void acceptingADeliveryAddsPhysicalStockAndInsertsIt() {
         int before = physical(4, 1);
+        assertThat(incoming(4, 1)).as("ordered, nothing delivered yet").isEqualTo(10);
         JsonNode accepted = ok(graphql(DEMO, """
                 mutation { acceptPurchaseOrderDelivery(id: 1, input: { adminUser: {id: 1}, stockInsertType: AVAILABLE }) {
                     purchaseOrderDelivery { status warehouse { id } stockChange { id type lines { deliveredQuantity productSize { id } } }
@@ -56,6 +57,7 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
         // 18 + 12 % customs (2.16) + 20 shipping over 10 units (2.00)
         assertThat(delivery.path("lines").get(0).path("landedCost").path("value").asDouble()).isEqualTo(22.16);
         assertThat(physical(4, 1)).isEqualTo(before + 5);
+        assertThat(incoming(4, 1)).as("half of the order came in").isEqualTo(5);
 
         JsonNode inserted = ok(graphql(DEMO, "{ purchaseOrderDeliveries(where: {status: INSERTED}) { id number } }"))
                 .path("purchaseOrderDeliveries");
@@ -96,10 +98,14 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
         assertThat(pending.path("lines").get(0).path("landedCost").path("value").asDouble()).isEqualTo(32.0);
 
         int before = physical(7, 2);
+        assertThat(incoming(7, 2)).isEqualTo(4);
         ok(graphql(DEMO, """
                 mutation { acceptPurchaseOrderDelivery(id: %d, input: { adminUser: {id: 1}, stockInsertType: AVAILABLE }) {
                     userErrors { message } } }""".formatted(pending.path("id").asInt())));
         assertThat(physical(7, 2)).isEqualTo(before + 4);
+        assertThat(incoming(7, 2)).isZero();
+        assertThat(ok(graphql(DEMO, "{ productVariant(id: 3) { stockTotals { incomingQuantity } } }"))
+                .path("productVariant").path("stockTotals").path("incomingQuantity").asInt()).isZero();
         assertThat(ok(graphql(DEMO, "{ purchaseOrder(id: " + orderId + ") { status } }")).path("purchaseOrder")
                 .path("status").asText()).isEqualTo("COMPLETED");
 
@@ -176,6 +182,16 @@ class SandboxPurchaseOrdersTest extends SandboxTestSupport {
         assertThat(answer.path("connection").path("edges").get(0).path("node").path("ourReference").asText())
                 .isEqualTo("PO-2024-001");
         assertThat(answer.path("suppliers").get(0).path("currency").path("code").asText()).isEqualTo("EUR");
+    }
+
+    private int incoming(int productSizeId, int warehouseId) {
+        JsonNode stock = ok(graphql(DEMO, "{ warehouse(id: " + warehouseId + ") { stock(where: {productSizeId: ["
+                + productSizeId + "]}) { incomingQuantity unlinkedIncomingQuantity } stockTotals(where: {productSizeId: ["
+                + productSizeId + "]}) { incomingQuantity } } }")).path("warehouse");
+        int incoming = stock.path("stock").get(0).path("incomingQuantity").asInt();
+        assertThat(stock.path("stock").get(0).path("unlinkedIncomingQuantity").asInt()).isEqualTo(incoming);
+        assertThat(stock.path("stockTotals").path("incomingQuantity").asInt()).isEqualTo(incoming);
+        return incoming;
     }
 
     private int physical(int productSizeId, int warehouseId) {

@@ -138,6 +138,34 @@ public final class SandboxData {
         return objectType + ":" + objectId + ":" + languageId;
     }
 
+    /**
+     * Units of a product size that open purchase orders bring into a warehouse (their preferred one) and no accepted
+     * delivery brought yet: the stock's incoming quantity. A purchase order is open until COMPLETED or CANCELLED.
+     */
+    public int incomingQuantity(int productSizeId, int warehouseId) {
+        if (purchaseOrders.size() == 0) {
+            return 0;
+        }
+        int incoming = 0;
+        for (PurchaseOrder order : purchaseOrders.all()) {
+            if (order.preferredWarehouseId() == null || order.preferredWarehouseId() != warehouseId
+                    || "COMPLETED".equals(order.status()) || "CANCELLED".equals(order.status())) {
+                continue;
+            }
+            int ordered = order.lines().stream().filter(l -> l.productSizeId() == productSizeId)
+                    .mapToInt(PurchaseOrder.Line::quantity).sum();
+            if (ordered == 0) {
+                continue;
+            }
+            int delivered = purchaseOrderDeliveries.stream()
+                    .filter(d -> d.purchaseOrderId() == order.id() && PurchaseOrderDelivery.INSERTED.equals(d.status()))
+                    .flatMap(d -> d.lines().stream()).filter(l -> l.productSizeId() == productSizeId)
+                    .mapToInt(PurchaseOrderDelivery.Line::quantity).sum();
+            incoming += Math.max(0, ordered - delivered);
+        }
+        return incoming;
+    }
+
     public int nextStockChangeLineId() {
         return lastStockChangeLineId.incrementAndGet();
     }
