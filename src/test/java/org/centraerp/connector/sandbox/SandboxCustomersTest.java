@@ -47,6 +47,41 @@ class SandboxCustomersTest extends SandboxTestSupport {
     }
 
     @Test
+    void theSeededVoucherAndGiftMessageAnswerOnTheirOrder() {
+        var answer = graphql(DEMO, """
+                { orders(where: {number: [39514]}) { number
+                    discountsApplied { value { value } ... on AppliedDiscount { discount { id name code type } } }
+                    attributes { description type { name }
+                        elements { key ... on AttributeStringElement { value } } } } }""");
+        var order = ok(answer).path("orders").get(0);
+        var discount = order.path("discountsApplied").get(0);
+        assertThat(discount.path("value").path("value").asDouble()).isEqualTo(75.0);
+        assertThat(discount.path("discount").path("code").asText()).isEqualTo("WELCOME75");
+        assertThat(discount.path("discount").path("name").asText()).isEqualTo("Welcome discount");
+        var attribute = order.path("attributes").get(0);
+        assertThat(attribute.path("type").path("name").asText()).isEqualTo("or_gift");
+        assertThat(attribute.path("elements").get(0).path("value").asText()).isEqualTo("Happy birthday!");
+        assertThat(answer.permissionsUsed()).contains("Order.attributes:read");
+
+        // an order without a voucher answers its discount without one
+        var other = ok(graphql(DEMO, "{ orders(where: {number: [39515]}) { discountsApplied { value { value }"
+                + " ... on AppliedDiscount { discount { code } } } } }")).path("orders").get(0);
+        assertThat(other.path("discountsApplied").get(0).path("discount").isNull()).isTrue();
+    }
+
+    @Test
+    void anOrderTakesAttributesByItsNumber() {
+        var assigned = ok(graphql(DEMO, """
+                mutation { assignAttributes(input: { objectType: Order, objectId: 15,
+                    dynamicAttributes: [{ attributeTypeName: "or_gift", attributeElementKey: "message", attributeElementValue: "For you" }] }) {
+                  userErrors { message } } }""")).path("assignAttributes");
+        assertThat(assigned.path("userErrors")).isEmpty();
+        var order = ok(graphql(DEMO, "{ orders(where: {number: [15]}) { attributes { elements { key"
+                + " ... on AttributeStringElement { value } } } } }")).path("orders").get(0);
+        assertThat(order.path("attributes").get(0).path("elements").get(0).path("value").asText()).isEqualTo("For you");
+    }
+
+    @Test
     void aCustomerIsCreatedAndUpdatedAndBadInputChangesNothing() {
         var created = ok(graphql(DEMO, """
                 mutation { createCustomer(input: { email: "sansa@example.com", firstName: "Sansa", store: {id: 1},

@@ -48,6 +48,41 @@ class SandboxEventsTest extends SandboxTestSupport {
     }
 
     @Test
+    void priceChangesAndAttributeAssignmentsAreQueued() {
+        ok(graphql(DEMO, "mutation { setEventListeners(input: [{objectType: Price}, {objectType: Product}]) { userErrors { message } } }"));
+        ok(graphql(DEMO, """
+                mutation { setPrices(input: { pricelist: { id: 1 }, productPrices: [
+                  { product: { id: 1 }, price: { value: 499, currencyIsoCode: "SEK" } } ] }) { userErrors { message } } }"""));
+        ok(graphql(DEMO, """
+                mutation { setPrices(input: { pricelist: { id: 1 }, productPrices: [
+                  { product: { id: 1 }, price: { value: 459, currencyIsoCode: "SEK" } } ] }) { userErrors { message } } }"""));
+        int alteration = ok(graphql(DEMO, """
+                mutation { createPriceAlteration(input: { name: "Sale", startDate: "2030-03-01T00:00:00+0000", status: ACTIVE, store: {id: 1} }) {
+                  priceAlteration { id } userErrors { message } } }""")).path("createPriceAlteration").path("priceAlteration").path("id").asInt();
+        ok(graphql(DEMO, """
+                mutation { setAlteredPrices(input: { priceAlteration: {id: %d} pricelist: {id: 1}
+                    productPrices: [{ product: {id: 1} price: {value: 399, currencyIsoCode: "SEK"} }] }) { userErrors { message } } }"""
+                .formatted(alteration)));
+        ok(graphql(DEMO, """
+                mutation { assignAttributes(input: { objectType: Product, objectId: 2, mappedAttributes: [{ attributeTypeName: "pr_materials", attributeId: 8 }] }) {
+                  userErrors { message } } }"""));
+
+        JsonNode events = ok(graphql(DEMO, """
+                { events(limit: 50) { objectType changeType objectReference
+                    object { __typename ... on Price { price { value } pricelist { id } product { id } } ... on Product { id } } } }"""))
+                .path("events");
+        List<String> seen = new ArrayList<>();
+        events.forEach(e -> seen.add(e.path("objectType").asText() + " " + e.path("changeType").asText() + " "
+                + e.path("objectReference").asText()));
+        assertThat(seen).containsExactly("Price CREATED 1-1", "Price UPDATED 1-1", "Price CREATED 1", "Product UPDATED 2");
+        // the base price answers as it is now, the altered price as set
+        assertThat(events.get(0).path("object").path("price").path("value").asDouble()).isEqualTo(459.0);
+        assertThat(events.get(2).path("object").path("price").path("value").asDouble()).isEqualTo(399.0);
+        assertThat(events.get(2).path("object").path("__typename").asText()).isEqualTo("Price");
+        assertThat(events.get(3).path("object").path("id").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void reseedingTellsNothing() {
         ok(graphql(DEMO, "mutation { setEventListeners(input: [{objectType: Product}]) { userErrors { message } } }"));
         http.postForEntity("/sandbox/admin/reset", null, String.class);

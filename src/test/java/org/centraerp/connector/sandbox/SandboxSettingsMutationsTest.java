@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
-/** createWarehouse, deletePricelist, removeSizeChart/deleteSizeChart, setAlteredPrices; countries' geography. */
+/** createWarehouse, updateWarehouse, deleteMarket, deletePricelist, removeSizeChart/deleteSizeChart, setAlteredPrices; countries' geography. */
 class SandboxSettingsMutationsTest extends SandboxTestSupport {
 
     @Test
@@ -92,6 +92,43 @@ class SandboxSettingsMutationsTest extends SandboxTestSupport {
         assertThat(us.path("isEU").asBoolean()).isFalse();
         assertThat(us.path("states")).hasSize(51);
         assertThat(us.path("states").get(1).path("name").asText()).isEqualTo("Alaska");
+    }
+
+    @Test
+    void aWarehouseUpdateChangesOnlyTheFieldsGiven() {
+        var updated = ok(graphql(DEMO, """
+                mutation { updateWarehouse(id: 2, input: { name: "Store Warehouse", threshold: 3, country: {code: "DE"} }) {
+                  userErrors { message } warehouse { id name status threshold allocationPolicy country { code } } } }"""))
+                .path("updateWarehouse");
+        assertThat(updated.path("userErrors")).isEmpty();
+        assertThat(updated.path("warehouse").path("name").asText()).isEqualTo("Store Warehouse");
+        assertThat(updated.path("warehouse").path("threshold").asInt()).isEqualTo(3);
+        assertThat(updated.path("warehouse").path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(updated.path("warehouse").path("allocationPolicy").asText()).isEqualTo("ALLOCATE");
+        assertThat(updated.path("warehouse").path("country").path("code").asText()).isEqualTo("DE");
+        var clash = ok(graphql(DEMO, """
+                mutation { updateWarehouse(id: 2, input: { name: "main warehouse" }) { userErrors { message } warehouse { id } } }"""))
+                .path("updateWarehouse");
+        assertThat(clash.path("userErrors").get(0).path("message").asText())
+                .isEqualTo("Warehouse with name \"main warehouse\" already exists");
+        assertThat(ok(graphql(DEMO, "{ warehouse(id: 2) { name } }")).path("warehouse").path("name").asText())
+                .isEqualTo("Store Warehouse");
+        var missing = ok(graphql(DEMO, "mutation { updateWarehouse(id: 99, input: { threshold: 1 }) { userErrors { message } } }"))
+                .path("updateWarehouse");
+        assertThat(missing.path("userErrors").get(0).path("message").asText()).isEqualTo("Warehouse with id 99 does not exist");
+    }
+
+    @Test
+    void aMarketInUseStaysAndAnUnusedOneLeavesItsDisplays() {
+        var used = ok(graphql(DEMO, "mutation { deleteMarket(id: 1) { userErrors { message } } }")).path("deleteMarket");
+        assertThat(used.path("userErrors").findValuesAsText("message"))
+                .contains("Market 1 is used by orders and cannot be deleted");
+        var unused = ok(graphql(DEMO, "mutation { deleteMarket(id: 3) { userErrors { message } } }")).path("deleteMarket");
+        assertThat(unused.path("userErrors")).isEmpty();
+        assertThat(ok(graphql(DEMO, "{ markets { id } }")).path("markets").findValuesAsText("id"))
+                .containsExactly("1", "2", "4");
+        assertThat(ok(graphql(DEMO, "{ display(id: 1) { markets { id } } }")).path("display").path("markets")
+                .findValuesAsText("id")).containsExactly("1", "2");
     }
 
     private static JsonNode ok(Answer answer) {

@@ -10,6 +10,7 @@ import org.centraerp.connector.sandbox.store.AssignedAttributes;
 import org.centraerp.connector.sandbox.store.AttributeObjectType;
 import org.centraerp.connector.sandbox.store.AttributeType;
 import org.centraerp.connector.sandbox.store.SandboxData;
+import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 
 /** assignAttributes / unassignAttributes: validate every entry first, then change the object's attributes at once. */
 final class AttributeAssignments {
@@ -29,9 +30,21 @@ final class AttributeAssignments {
     }
 
     private final SandboxData data;
+    private final SandboxEvents events;
 
-    AttributeAssignments(SandboxData data) {
+    AttributeAssignments(SandboxData data, SandboxEvents events) {
         this.data = data;
+        this.events = events;
+    }
+
+    /** The object's attributes changed: an UPDATED event of the object (an order's reference is its hash id). */
+    private void tell(AttributeObjectType type, Object object) {
+        // guess: Centra reports an attribute change as an update of the object
+        if (object instanceof org.centraerp.connector.sandbox.store.Order order) {
+            events.changed(type.name(), "UPDATED", order.id(), order.storeId(), order.marketId());
+        } else if (object instanceof org.centraerp.connector.sandbox.store.Identified row) {
+            events.changed(type.name(), "UPDATED", String.valueOf(row.id()), null, null);
+        }
     }
 
     Payload assign(AssignInput input) {
@@ -72,6 +85,7 @@ final class AttributeAssignments {
                 return Payload.rejected(problems);
             }
             data.setAttributes(input.objectType(), input.objectId(), new AssignedAttributes(mapped, dynamic));
+            tell(input.objectType(), object.orElseThrow());
             return Payload.of(object.orElseThrow(), problems);
         });
     }
@@ -104,6 +118,7 @@ final class AttributeAssignments {
                 return Payload.rejected(problems);
             }
             data.setAttributes(input.objectType(), input.objectId(), new AssignedAttributes(mapped, dynamic));
+            tell(input.objectType(), object.orElseThrow());
             return Payload.of(object.orElseThrow(), problems);
         });
     }
@@ -113,6 +128,8 @@ final class AttributeAssignments {
             case Product -> data.products.find(id).map(Object.class::cast);
             case ProductVariant -> data.productVariants.find(id).map(Object.class::cast);
             case Customer -> data.customers.find(id).map(Object.class::cast);
+            // an order's attribute objectId is its number (orders have hash ids)
+            case Order -> data.orders.byNumber(id).map(Object.class::cast);
         };
         if (object.isEmpty()) {
             problems.error(type + " with id " + id + " does not exist", "input", "objectId");

@@ -19,10 +19,12 @@ import org.centraerp.connector.sandbox.store.AttributeElementKind;
 import org.centraerp.connector.sandbox.store.AttributeObjectType;
 import org.centraerp.connector.sandbox.store.AttributeType;
 import org.centraerp.connector.sandbox.store.Customer;
+import org.centraerp.connector.sandbox.store.Order;
 import org.centraerp.connector.sandbox.store.MappedAttributeValue;
 import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.ProductVariant;
 import org.centraerp.connector.sandbox.store.SandboxData;
+import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -47,9 +49,9 @@ public class AttributeController {
     private final SandboxData data;
     private final AttributeAssignments assignments;
 
-    public AttributeController(SandboxData data) {
+    public AttributeController(SandboxData data, SandboxEvents events) {
         this.data = data;
-        this.assignments = new AttributeAssignments(data);
+        this.assignments = new AttributeAssignments(data, events);
     }
 
     @QueryMapping
@@ -86,6 +88,16 @@ public class AttributeController {
     @SchemaMapping(typeName = "Customer", field = "attributes")
     public List<Object> customerAttributes(Customer customer, @Argument AttributeFilter where) {
         return attributes(AttributeObjectType.Customer, customer.id(), where);
+    }
+
+    @SchemaMapping(typeName = "DirectToConsumerOrder", field = "attributes")
+    public List<Object> directToConsumerOrderAttributes(Order order, @Argument AttributeFilter where) {
+        return attributes(AttributeObjectType.Order, order.number(), where);
+    }
+
+    @SchemaMapping(typeName = "WholesaleOrder", field = "attributes")
+    public List<Object> wholesaleOrderAttributes(Order order, @Argument AttributeFilter where) {
+        return attributes(AttributeObjectType.Order, order.number(), where);
     }
 
     @MutationMapping

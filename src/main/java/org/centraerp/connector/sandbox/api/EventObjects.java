@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import org.centraerp.connector.sandbox.store.AlteredPrice;
 import org.centraerp.connector.sandbox.store.DeliveryWindow;
 import org.centraerp.connector.sandbox.store.Event;
 import org.centraerp.connector.sandbox.store.Return;
@@ -35,7 +36,12 @@ final class EventObjects {
             Map.entry("Buyer", (d, id) -> d.buyers.find(id)),
             Map.entry("DeliveryWindow", (d, id) -> d.deliveryWindows.find(id)),
             Map.entry("Shipment", (d, id) -> d.shipments.find(id)),
-            Map.entry("Return", (d, id) -> d.returns.find(id)));
+            Map.entry("Return", (d, id) -> d.returns.find(id)),
+            Map.entry("PurchaseOrder", (d, id) -> d.purchaseOrders.find(id)),
+            Map.entry("PurchaseOrderDelivery", (d, id) -> d.purchaseOrderDeliveries.find(id)),
+            Map.entry("Supplier", (d, id) -> d.suppliers.find(id)),
+            Map.entry("Voucher", (d, id) -> d.vouchers.find(id)),
+            Map.entry("Price", (d, id) -> d.alteredPrices.find(id)));
 
     private EventObjects() {
     }
@@ -45,11 +51,26 @@ final class EventObjects {
         if (OrderService.ORDER.equals(event.objectType())) {
             return data.orders.byId(event.objectReference()).orElse(null);
         }
+        if (PriceController.PRICE_EVENT.equals(event.objectType()) && event.objectReference().contains("-")) {
+            return basePrice(data, event.objectReference());
+        }
         var finder = BY_ID.get(event.objectType());
         if (finder == null || !event.objectReference().chars().allMatch(Character::isDigit)) {
             return null;
         }
         return finder.apply(data, Integer.valueOf(event.objectReference())).orElse(null);
+    }
+
+    /** A base price (setPrices) by "<pricelistId>-<productId>", as a Price of no price alteration. */
+    private static Object basePrice(SandboxData data, String reference) {
+        String[] ids = reference.split("-", 2);
+        if (!ids[0].chars().allMatch(Character::isDigit) || !ids[1].chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int pricelistId = Integer.parseInt(ids[0]);
+        int productId = Integer.parseInt(ids[1]);
+        return data.prices.get(pricelistId, productId).map(p -> new AlteredPrice(productId, 0, pricelistId,
+                productId, p.price().price(), p.price().priceBeforeDiscount())).orElse(null);
     }
 
     /** The GraphQL object type of a non-order event object. */
@@ -62,6 +83,9 @@ final class EventObjects {
         }
         if (object instanceof DeliveryWindow window) {
             return window.preorder() ? "PreorderDeliveryWindow" : "AtOnceDeliveryWindow";
+        }
+        if (object instanceof AlteredPrice) {
+            return "Price";
         }
         return object.getClass().getSimpleName();
     }

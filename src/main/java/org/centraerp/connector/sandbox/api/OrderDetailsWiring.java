@@ -21,6 +21,7 @@ import org.centraerp.connector.sandbox.store.OrderLine;
 import org.centraerp.connector.sandbox.store.OrderStatus;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.sandbox.store.Shipment;
+import org.centraerp.connector.sandbox.store.Voucher;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +34,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandboxEnabled
 public class OrderDetailsWiring implements RuntimeWiringConfigurer {
 
-    /** An applied discount: the amount off the order's lines. */
-    public record AppliedDiscount(MonetaryValue value, Instant date) {
-        public Object discount() {
-            return null;
-        }
+    /** An applied discount: the amount off the order's lines, and the voucher that gave it (or null). */
+    public record AppliedDiscount(MonetaryValue value, Instant date, Voucher discount) {
     }
 
     private final SandboxData data;
@@ -56,8 +54,7 @@ public class OrderDetailsWiring implements RuntimeWiringConfigurer {
         for (String type : List.of(OrderWiring.DTC, OrderWiring.WHOLESALE)) {
             builder.type(TypeRuntimeWiring.newTypeWiring(type)
                     .dataFetcher("discountsApplied", env -> discounts(env.getSource()))
-                    .dataFetcher("paymentHistory", env -> payments(env.getSource()))
-                    .dataFetcher("attributes", env -> List.of()));
+                    .dataFetcher("paymentHistory", env -> payments(env.getSource())));
         }
         builder.type(TypeRuntimeWiring.newTypeWiring("OrderLine")
                 .dataFetcher("shippedQuantity", env -> {
@@ -70,14 +67,19 @@ public class OrderDetailsWiring implements RuntimeWiringConfigurer {
                 .dataFetcher("lastOrder", env -> lastOrder(env.getSource())));
     }
 
-    /** One discount per order: what its lines are sold below their original price (Centra's example shows 0 too). */
+    /**
+     * One discount per order: what its lines are sold below their original price (Centra's example shows 0 too), with
+     * the voucher applied to the order, if any.
+     */
     private List<AppliedDiscount> discounts(Order order) {
         BigDecimal off = BigDecimal.ZERO;
         for (OrderLine line : order.lines()) {
             off = off.add(line.unitOriginalPrice().subtract(line.unitPrice())
                     .multiply(BigDecimal.valueOf(line.quantity())));
         }
-        return List.of(new AppliedDiscount(money(order, off), order.createdAt()));
+        Voucher voucher = data.vouchers.stream().filter(v -> v.orderNumbers().contains(order.number())).findFirst()
+                .orElse(null);
+        return List.of(new AppliedDiscount(money(order, off), order.createdAt(), voucher));
     }
 
     /** The authorization when the order was placed, then one capture per captured shipment. */

@@ -14,6 +14,7 @@ import org.centraerp.connector.sandbox.store.Pricelist;
 import org.centraerp.connector.sandbox.store.Product;
 import org.centraerp.connector.sandbox.store.ProductVariant;
 import org.centraerp.connector.sandbox.store.SandboxData;
+import org.centraerp.connector.sandbox.webhook.SandboxEvents;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -49,10 +50,15 @@ public class PriceController {
     public record DisplayPrice(Pricelist pricelist, MonetaryValue price, MonetaryValue priceBeforeDiscount) {
     }
 
-    private final SandboxData data;
+    /** Centra's EventObjectType for prices (setPrices and setAlteredPrices). */
+    public static final String PRICE_EVENT = "Price";
 
-    public PriceController(SandboxData data) {
+    private final SandboxData data;
+    private final SandboxEvents events;
+
+    public PriceController(SandboxData data, SandboxEvents events) {
         this.data = data;
+        this.events = events;
     }
 
     @MutationMapping
@@ -106,8 +112,12 @@ public class PriceController {
             }
             variants.put(variant.get().id(), price(variantPrice.price(), variantPrice.priceBeforeDiscount()));
         }
+        boolean existed = data.prices.get(pricelistId, productId).isPresent();
         data.prices.put(pricelistId, productId, new PriceTable.ProductPrice(
                 price(entry.price(), entry.priceBeforeDiscount()), variants));
+        // Centra's event object type Price; guess: the reference "<pricelistId>-<productId>" (a base price has no id)
+        events.changed(PRICE_EVENT, existed ? "UPDATED" : "CREATED", pricelistId + "-" + productId,
+                data.pricelists.find(pricelistId).map(Pricelist::storeId).orElse(null), null);
     }
 
     @SchemaMapping(typeName = "Display", field = "prices")

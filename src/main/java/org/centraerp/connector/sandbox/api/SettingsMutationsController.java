@@ -23,7 +23,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * createWarehouse, deletePricelist, removeSizeChart/deleteSizeChart and setAlteredPrices; the prices of a price
+ * createWarehouse, updateWarehouse, deleteMarket, deletePricelist, removeSizeChart/deleteSizeChart and setAlteredPrices; the prices of a price
  * alteration (15-settings-mutations.graphqls). Deleting what is still in use is a userError, as in Centra's AMS.
  */
 @Controller
@@ -31,6 +31,11 @@ import org.springframework.stereotype.Controller;
 public class SettingsMutationsController {
 
     record WarehouseCreateInput(String name, Status status, Integer threshold, String stockMaster,
+                                String stockOwnership, String allocationPolicy, Boolean isHiddenFromStockView,
+                                Boolean isConsignation, CountryRef country, String externalId) {
+    }
+
+    record WarehouseUpdateInput(String name, Status status, Integer threshold, String stockMaster,
                                 String stockOwnership, String allocationPolicy, Boolean isHiddenFromStockView,
                                 Boolean isConsignation, CountryRef country, String externalId) {
     }
@@ -94,6 +99,85 @@ public class SettingsMutationsController {
     @SchemaMapping(typeName = "WarehouseCreatePayload", field = "warehouse")
     public Object warehouse(Payload payload) {
         return payload.object();
+    }
+
+    /** Changes only the fields given; a name another warehouse has is a userError, as on create. */
+    @MutationMapping
+    public Payload updateWarehouse(@Argument int id, @Argument WarehouseUpdateInput input) {
+        return data.write(() -> {
+            var problems = new Problems();
+            var found = data.warehouses.find(id);
+            if (found.isEmpty()) {
+                return Payload.rejected(problems.error("Warehouse with id " + id + " does not exist", "id"));
+            }
+            Warehouse w = found.get();
+            if (input.name() != null) {
+                problems.requireText(input.name(), "name");
+                if (data.warehouses.stream().anyMatch(o -> o.id() != id && o.name().equalsIgnoreCase(input.name()))) {
+                    // guess: Centra's wording, as on create
+                    problems.error("Warehouse with name \"" + input.name() + "\" already exists", "input", "name");
+                }
+            }
+            if (input.threshold() != null && input.threshold() < 0) {
+                problems.error("Threshold must not be negative", "input", "threshold");
+            }
+            Integer countryId = w.countryId();
+            if (input.country() != null) {
+                var country = input.country().find(data);
+                if (country.isEmpty()) {
+                    problems.error("Country with " + input.country().describe() + " does not exist", "input",
+                            "country");
+                } else {
+                    countryId = country.get().id();
+                }
+            }
+            if (problems.hasErrors()) {
+                return Payload.rejected(problems);
+            }
+            Warehouse updated = data.warehouses.put(new Warehouse(id, or(input.name(), w.name()),
+                    input.status() != null ? input.status() : w.status(),
+                    input.isHiddenFromStockView() != null ? input.isHiddenFromStockView() : w.isHiddenFromStockView(),
+                    input.threshold() != null ? input.threshold() : w.threshold(),
+                    or(input.stockMaster(), w.stockMaster()), or(input.stockOwnership(), w.stockOwnership()),
+                    or(input.allocationPolicy(), w.allocationPolicy()),
+                    input.isConsignation() != null ? input.isConsignation() : w.isConsignation(), countryId,
+                    or(input.externalId(), w.externalId())));
+            return Payload.of(updated, problems);
+        });
+    }
+
+    @SchemaMapping(typeName = "WarehouseUpdatePayload", field = "warehouse")
+    public Object updatedWarehouse(Payload payload) {
+        return payload.object();
+    }
+
+    /** Removes a market no order, customer, account or display uses (those stay, with a userError). */
+    @MutationMapping
+    public Payload deleteMarket(@Argument int id) {
+        return data.write(() -> {
+            var problems = new Problems();
+            if (!data.markets.exists(id)) {
+                return Payload.rejected(problems.error("Market with id " + id + " does not exist", "id"));
+            }
+            Integer market = id;
+            // guess: Centra's wording; the AMS keeps a market that is in use
+            if (data.orders.stream().anyMatch(o -> market.equals(o.marketId()))) {
+                problems.error("Market " + id + " is used by orders and cannot be deleted", "id");
+            }
+            if (data.customers.stream().anyMatch(c -> market.equals(c.marketId()))) {
+                problems.error("Market " + id + " is used by customers and cannot be deleted", "id");
+            }
+            if (data.accounts.stream().anyMatch(a -> market.equals(a.marketId()))) {
+                problems.error("Market " + id + " is used by accounts and cannot be deleted", "id");
+            }
+            if (problems.hasErrors()) {
+                return Payload.rejected(problems);
+            }
+            data.markets.remove(id);
+            data.displays.stream().filter(d -> d.marketIds().contains(market)).toList().forEach(d ->
+                    data.displays.put(d.withMarketIds(d.marketIds().stream().filter(m -> !m.equals(market)).toList())));
+            return Payload.of(null, problems);
+        });
     }
 
     @MutationMapping

@@ -501,7 +501,7 @@ public class StockController {
     private java.util.stream.Stream<StockView> views(int warehouseId) {
         return data.productSizes.stream().map(size -> new StockView(size,
                 data.productVariants.find(size.productVariantId()).orElseThrow(), warehouseId,
-                data.stock.get(size.id(), warehouseId)));
+                data.stock.get(size.id(), warehouseId), data.incomingQuantity(size.id(), warehouseId)));
     }
 
     @SchemaMapping(typeName = "Warehouse", field = "stockTotals")
@@ -513,15 +513,15 @@ public class StockController {
                 .filter(s -> where == null || in(where.productId(), s.variant().productId())
                         && in(where.productVariantId(), s.size().productVariantId())
                         && in(where.productSizeId(), s.size().id()))
-                .map(StockView::level)
-                .reduce(new StockQuantities(0, 0), StockQuantities::plus, (a, b) -> a);
+                .reduce(new StockQuantities(0, 0), (t, s) -> t.plus(s.level(), s.incoming()), (a, b) -> a);
     }
 
     @SchemaMapping(typeName = "ProductSize", field = "stockTotals")
     public StockQuantities productSizeStockTotals(ProductSize size) {
         StockQuantities totals = new StockQuantities(0, 0);
         for (Warehouse warehouse : data.warehouses.all()) {
-            totals = totals.plus(data.stock.get(size.id(), warehouse.id()));
+            totals = totals.plus(data.stock.get(size.id(), warehouse.id()),
+                    data.incomingQuantity(size.id(), warehouse.id()));
         }
         return totals;
     }
@@ -533,7 +533,8 @@ public class StockController {
         for (ProductSize size : data.productSizes.all()) {
             if (size.productVariantId() == variant.id()) {
                 for (Warehouse warehouse : warehouses) {
-                    totals = totals.plus(data.stock.get(size.id(), warehouse.id()));
+                    totals = totals.plus(data.stock.get(size.id(), warehouse.id()),
+                            data.incomingQuantity(size.id(), warehouse.id()));
                 }
             }
         }

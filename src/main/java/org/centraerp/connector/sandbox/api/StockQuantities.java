@@ -3,17 +3,28 @@ package org.centraerp.connector.sandbox.api;
 import org.centraerp.connector.sandbox.store.StockLevel;
 
 /**
- * Centra's Stock and StockTotals quantities from physical and allocated stock. The sandbox has no backorders,
- * preorders or purchase orders: demand and incoming are 0, so available = availableNow = free to allocate.
+ * Centra's Stock and StockTotals quantities from physical and allocated stock and what open purchase orders bring
+ * ({@code incoming}, all of it unlinked: purchase order lines are not linked to order lines). The sandbox has no
+ * backorders or preorders: demand is 0, and available = availableNow = free to allocate (incoming stock is not
+ * sold ahead).
  */
-public record StockQuantities(int physicalQuantity, int allocatedQuantity) {
+public record StockQuantities(int physicalQuantity, int allocatedQuantity, int incoming) {
+
+    public StockQuantities(int physicalQuantity, int allocatedQuantity) {
+        this(physicalQuantity, allocatedQuantity, 0);
+    }
 
     static StockQuantities of(StockLevel level) {
         return new StockQuantities(level.physical(), level.allocated());
     }
 
     StockQuantities plus(StockLevel level) {
-        return new StockQuantities(physicalQuantity + level.physical(), allocatedQuantity + level.allocated());
+        return plus(level, 0);
+    }
+
+    StockQuantities plus(StockLevel level, int incomingUnits) {
+        return new StockQuantities(physicalQuantity + level.physical(), allocatedQuantity + level.allocated(),
+                incoming + incomingUnits);
     }
 
     public int freeToAllocateQuantity() {
@@ -37,7 +48,7 @@ public record StockQuantities(int physicalQuantity, int allocatedQuantity) {
     }
 
     public int incomingQuantity() {
-        return 0;
+        return incoming;
     }
 
     public int linkedIncomingQuantity() {
@@ -45,7 +56,7 @@ public record StockQuantities(int physicalQuantity, int allocatedQuantity) {
     }
 
     public int unlinkedIncomingQuantity() {
-        return 0;
+        return incoming;
     }
 
     public int onDeliveryQuantity() {

@@ -4,8 +4,8 @@ import org.centraerp.connector.sandbox.store.ProductSize;
 import org.centraerp.connector.sandbox.store.ProductVariant;
 import org.centraerp.connector.sandbox.store.StockLevel;
 
-/** One Stock row: a product size in a warehouse, with its quantities. */
-public record StockView(ProductSize size, ProductVariant variant, int warehouseId, StockLevel level) {
+/** One Stock row: a product size in a warehouse, with its quantities; {@code incoming} is from purchase orders. */
+public record StockView(ProductSize size, ProductVariant variant, int warehouseId, StockLevel level, int incoming) {
 
     public int physicalQuantity() {
         return level.physical();
@@ -36,7 +36,7 @@ public record StockView(ProductSize size, ProductVariant variant, int warehouseI
     }
 
     public int incomingQuantity() {
-        return 0;
+        return incoming;
     }
 
     public int linkedIncomingQuantity() {
@@ -44,7 +44,7 @@ public record StockView(ProductSize size, ProductVariant variant, int warehouseI
     }
 
     public int unlinkedIncomingQuantity() {
-        return 0;
+        return incoming;
     }
 
     public int onDeliveryQuantity() {

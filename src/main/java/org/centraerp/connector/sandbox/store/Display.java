@@ -25,6 +25,12 @@ public record Display(int id, String name, Status status, String uri, int storeI
         this(id, name, status, uri, storeId, productId, productVariantIds, marketIds, Texts.NONE, List.of(), null);
     }
 
+    /** This display in other markets (e.g. after a market is deleted). */
+    public Display withMarketIds(List<Integer> newMarketIds) {
+        return new Display(id, name, status, uri, storeId, productId, productVariantIds, newMarketIds, texts,
+                categoryIds, canonicalCategoryId);
+    }
+
     /** The display's texts and order quantities; null fields are unset. */
     public record Texts(String description, String shortDescription, String metaTitle, String metaDescription,
                         String metaKeywords, String comment, List<String> tags, Integer minimumOrderQuantity,

@@ -44,6 +44,12 @@ public final class SandboxData {
     public final Table<Category> categories = new Table<>();
     public final Table<Language> languages = new Table<>();
     public final Map<String, Translation> translations = new ConcurrentHashMap<>();
+    /** Supplier Module: suppliers, purchase orders and their deliveries (incoming stock). */
+    public final Table<org.centraerp.connector.sandbox.store.Supplier> suppliers = new Table<>();
+    public final Table<PurchaseOrder> purchaseOrders = new Table<>();
+    public final Table<PurchaseOrderDelivery> purchaseOrderDeliveries = new Table<>();
+    /** Vouchers and the orders they were applied to. */
+    public final Table<Voucher> vouchers = new Table<>();
     /** Prices of price alterations (setAlteredPrices). */
     public final Table<AlteredPrice> alteredPrices = new Table<>();
     /** Prices per pricelist x product (setPrices). */
@@ -132,6 +138,34 @@ public final class SandboxData {
         return objectType + ":" + objectId + ":" + languageId;
     }
 
+    /**
+     * Units of a product size that open purchase orders bring into a warehouse (their preferred one) and no accepted
+     * delivery brought yet: the stock's incoming quantity. A purchase order is open until COMPLETED or CANCELLED.
+     */
+    public int incomingQuantity(int productSizeId, int warehouseId) {
+        if (purchaseOrders.size() == 0) {
+            return 0;
+        }
+        int incoming = 0;
+        for (PurchaseOrder order : purchaseOrders.all()) {
+            if (order.preferredWarehouseId() == null || order.preferredWarehouseId() != warehouseId
+                    || "COMPLETED".equals(order.status()) || "CANCELLED".equals(order.status())) {
+                continue;
+            }
+            int ordered = order.lines().stream().filter(l -> l.productSizeId() == productSizeId)
+                    .mapToInt(PurchaseOrder.Line::quantity).sum();
+            if (ordered == 0) {
+                continue;
+            }
+            int delivered = purchaseOrderDeliveries.stream()
+                    .filter(d -> d.purchaseOrderId() == order.id() && PurchaseOrderDelivery.INSERTED.equals(d.status()))
+                    .flatMap(d -> d.lines().stream()).filter(l -> l.productSizeId() == productSizeId)
+                    .mapToInt(PurchaseOrderDelivery.Line::quantity).sum();
+            incoming += Math.max(0, ordered - delivered);
+        }
+        return incoming;
+    }
+
     public int nextStockChangeLineId() {
         return lastStockChangeLineId.incrementAndGet();
     }
@@ -189,7 +223,7 @@ public final class SandboxData {
                 warehouses, pricelists, sizeCharts, brands, collections, folders, products, productVariants,
                 productSizes, displays, customers, mappedAttributes, stockChanges, events, idConversions,
                 shipments, returns, bundles, priceAlterations, accounts, buyers, paymentTerms, deliveryWindows,
-                categories, languages, alteredPrices);
+                categories, languages, alteredPrices, suppliers, purchaseOrders, purchaseOrderDeliveries, vouchers);
         tables.forEach(Table::clear);
         translations.clear();
         stock.clear();
@@ -229,6 +263,10 @@ public final class SandboxData {
         load(seed.categories(), categories::put);
         load(seed.languages(), languages::put);
         load(seed.translations(), t -> putTranslation(t));
+        load(seed.suppliers(), suppliers::put);
+        load(seed.purchaseOrders(), purchaseOrders::put);
+        load(seed.purchaseOrderDeliveries(), purchaseOrderDeliveries::put);
+        load(seed.vouchers(), vouchers::put);
         load(seed.attributeTypes(), type -> attributeTypes.put(type.name(), type));
         load(seed.assignedAttributes(), a -> setAttributes(a.objectType(), a.objectId(),
                 new AssignedAttributes(a.mappedIds() == null ? List.of() : a.mappedIds(),

@@ -13,7 +13,9 @@ public record Seed(List<Store> stores, List<Country> countries, List<Currency> c
                    List<MappedAttributeValue> mappedAttributes, List<SeededAttributes> assignedAttributes,
                    List<SeededStock> stock, List<Order> orders, List<PaymentTerms> paymentTerms,
                    List<DeliveryWindow> deliveryWindows, List<Account> accounts, List<Buyer> buyers,
-                   List<Category> categories, List<Language> languages, List<Translation> translations) {
+                   List<Category> categories, List<Language> languages, List<Translation> translations,
+                   List<Supplier> suppliers, List<PurchaseOrder> purchaseOrders,
+                   List<PurchaseOrderDelivery> purchaseOrderDeliveries, List<Voucher> vouchers) {
 
     /** Physical stock of one product size in one warehouse at start (nothing allocated). */
     public record SeededStock(int productSizeId, int warehouseId, int physical) {

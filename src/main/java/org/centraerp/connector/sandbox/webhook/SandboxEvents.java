@@ -51,6 +51,13 @@ public class SandboxEvents {
         watch(data.deliveryWindows, "DeliveryWindow", w -> null);
         watch(data.shipments, "Shipment", s -> null);
         watch(data.returns, "Return", r -> null);
+        watch(data.purchaseOrders, "PurchaseOrder", o -> null);
+        watch(data.purchaseOrderDeliveries, "PurchaseOrderDelivery", d -> null);
+        watch(data.suppliers, "Supplier", s -> null);
+        watch(data.vouchers, "Voucher", v -> null);
+        // the prices of price alterations (setAlteredPrices); base prices (setPrices) report in PriceController
+        watch(data.alteredPrices, "Price", p -> data.pricelists.find(p.pricelistId())
+                .map(org.centraerp.connector.sandbox.store.Pricelist::storeId).orElse(null));
     }
 
     public void subscribe(Subscriber subscriber) {
