@@ -41,7 +41,7 @@ public class PayloadWiring implements RuntimeWiringConfigurer {
             Map.entry("DirectToConsumerOrderUpdatePayload", "order"),
             Map.entry("WholesaleOrderUpdatePayload", "order"),
             Map.entry("DirectToConsumerOrderCancelPayload", "order"),
-            Map.entry("EventListenersSetPayload", "eventListeners"),
+            Map.entry("EventListenerSetPayload", "eventListeners"),
             Map.entry("EventListenersUnsetPayload", "eventListeners"));
 
     @Override
