@@ -8,10 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 /** The Centra client and its parts as Spring beans, configured from {@code connector.centra}. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +34,6 @@ public class CentraClientConfiguration {
     @Bean(destroyMethod = "close")
     public TokenFileWatcher centraTokenFileWatcher(CentraEndpoint endpoint) {
         return new TokenFileWatcher(endpoint.token());
-    }
-
-    /** Tells the endpoint the sandbox's port once the app's own server listens (not the management server's). */
-    @Bean
-    public SandboxPortListener centraSandboxPortListener(CentraEndpoint endpoint) {
-        return new SandboxPortListener(endpoint);
     }
 
     @Bean
@@ -85,22 +77,6 @@ public class CentraClientConfiguration {
         public void close() {
             if (timer != null) {
                 timer.shutdownNow();
-            }
-        }
-    }
-
-    /** Forwards the local web server's port to the endpoint. */
-    public static final class SandboxPortListener {
-        private final CentraEndpoint endpoint;
-
-        SandboxPortListener(CentraEndpoint endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        @EventListener
-        public void onWebServerStarted(WebServerInitializedEvent event) {
-            if (event.getApplicationContext().getServerNamespace() == null) {
-                endpoint.localServerStarted(event.getWebServer().getPort());
             }
         }
     }

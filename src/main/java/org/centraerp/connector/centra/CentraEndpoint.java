@@ -12,24 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where calls go and with which token. A blank {@code connector.centra.url} means the built-in sandbox on this
- * app's own web server; its port is known only once the server has started, so the target resolves lazily.
+ * Where calls go and with which token. A blank {@code connector.centra.url} means a Centra on this app's own web
+ * server (the built-in sandbox): whoever serves it says its address and token through {@link #useLocalCentra} once
+ * the server listens, so the target resolves lazily. This class knows neither the sandbox's path nor its token.
  * Problems surface as {@link CentraConfigException} on the first call, with one line that says what to set.
  */
 public final class CentraEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(CentraEndpoint.class);
 
-    /** Token the sandbox accepts with every permission; only used when no URL is configured. */
-    public static final String SANDBOX_TOKEN = "sandbox-demo-token";
-    static final String SANDBOX_PATH = "/sandbox/graphql";
-
     /**
      * A resolved target. {@link #toString()} leaves the token out so it cannot reach a log by accident.
      *
      * @param uri     the GraphQL endpoint
      * @param token   bearer token
-     * @param sandbox true when this is the built-in sandbox
+     * @param sandbox true when this is the Centra on this app's own web server (the built-in sandbox)
      */
     public record Target(URI uri, String token, boolean sandbox) {
         @Override
@@ -41,20 +38,21 @@ public final class CentraEndpoint {
     private final String url;
     private final CentraToken token;
     private final Duration portWait;
-    private final CompletableFuture<Integer> localPort = new CompletableFuture<>();
+    private final CompletableFuture<Target> local = new CompletableFuture<>();
     private volatile Target target;
 
     /**
      * @param url      configured URL, blank for the sandbox
-     * @param token    configured token, blank for the sandbox demo token
-     * @param portWait how long a sandbox call waits for the local web server to start
+     * @param token    configured token, blank for the local Centra's own token
+     * @param portWait how long a call to the local Centra waits for the web server to start
      */
     public CentraEndpoint(String url, String token, Duration portWait) {
         this(url, portWait, CentraToken.fixed(token));
     }
 
     /**
-     * @param token where the token comes from (CENTRA_TOKEN or CENTRA_TOKEN_FILE); blank for the sandbox demo token
+     * @param token where the token comes from (CENTRA_TOKEN or CENTRA_TOKEN_FILE); blank for the local Centra's
+     *              own token
      */
     public CentraEndpoint(String url, Duration portWait, CentraToken token) {
         this.url = url == null ? "" : url.trim();
@@ -71,9 +69,18 @@ public final class CentraEndpoint {
         return token;
     }
 
-    /** Called once the app's own web server listens (Spring's WebServerInitializedEvent). */
-    public void localServerStarted(int port) {
-        localPort.complete(port);
+    /**
+     * The Centra on this app's own web server, told once that server listens (the sandbox's auto-configuration calls
+     * this on Spring's WebServerInitializedEvent). Used only while {@code connector.centra.url} is blank; its token
+     * only while no CENTRA_TOKEN is configured.
+     *
+     * @param uri   its GraphQL endpoint
+     * @param token a token it accepts with every permission
+     * @return true when calls go there (no URL configured)
+     */
+    public boolean useLocalCentra(URI uri, String token) {
+        local.complete(new Target(uri, token, true));
+        return url.isEmpty();
     }
 
     /** The target, resolved and checked on first use, with the token as it is now (a token file may change). */
@@ -90,7 +97,7 @@ public final class CentraEndpoint {
 
     private String currentToken(boolean sandbox) {
         String current = token.current();
-        return sandbox && current.isEmpty() ? SANDBOX_TOKEN : current;
+        return sandbox && current.isEmpty() ? local.join().token() : current;
     }
 
     /** The URL for messages, without resolving a sandbox port that is not known yet. */
@@ -99,17 +106,20 @@ public final class CentraEndpoint {
         if (resolved != null) {
             return resolved.uri().toString();
         }
-        return url.isEmpty() ? "the built-in sandbox (" + SANDBOX_PATH + ")" : url;
+        if (!url.isEmpty()) {
+            return url;
+        }
+        return local.isDone() ? local.join().uri().toString() : "the built-in sandbox (not started yet)";
     }
 
     private Target sandboxTarget() {
-        int port = awaitLocalPort();
-        return new Target(URI.create("http://127.0.0.1:" + port + SANDBOX_PATH), currentToken(true), true);
+        Target served = awaitLocalCentra();
+        return new Target(served.uri(), currentToken(true), true);
     }
 
-    private int awaitLocalPort() {
+    private Target awaitLocalCentra() {
         try {
-            return localPort.get(portWait.toMillis(), TimeUnit.MILLISECONDS);
+            return local.get(portWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new CentraConfigException("CENTRA_URL is not set and the built-in sandbox is not running"
                     + " (no local web server after " + portWait.toSeconds() + "s)"

@@ -88,10 +88,19 @@ public record ErpCsvReader(String mappingFile, char delimiter, Charset charset, 
 
     /** The data rows of {@code in} in lists of at most {@code size}, for a streaming splitter (which closes it). */
     public Batches batches(InputStream in, int size) {
+        requireBatchSize(size);
         try {
             return new Batches(open(in), size);
         } catch (IOException e) {
             throw new ErpFileRefusedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** A batch size from configuration (connector.<flow>.batch-size) that a split can use. */
+    public static void requireBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("batch size " + size + " cannot split a file"
+                    + " — set connector.<flow>.batch-size to 1 or more");
         }
     }
 

@@ -9,28 +9,22 @@ import java.util.Objects;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.apache.camel.ProducerTemplate;
 import org.centraerp.connector.state.SentValues;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * What Camel's file and FTP producers do not do for the ERP's outboxes ({@code connector.<flow>.outbox}, endpoint
  * URIs): "write the file only when its content changed" as a route step ({@link #changed}, then {@link #written}
  * after the endpoint took it; the content's SHA-256 per file name is kept in the state database, so this works on
- * SFTP too), and {@link #send} for Java callers that write one file at a time.
+ * SFTP too). The routes write the files themselves: their last step is the outbox endpoint.
  */
 @Component("erpOutbox")
 public class ErpOutbox {
 
     private final SentValues sentValues;
-    private final ProducerTemplate producer;
-    private final Environment environment;
 
-    public ErpOutbox(SentValues sentValues, ProducerTemplate producer, Environment environment) {
+    public ErpOutbox(SentValues sentValues) {
         this.sentValues = sentValues;
-        this.producer = producer;
-        this.environment = environment;
     }
 
     /** True when the outbox was last given other content under this name (or none). */
@@ -44,17 +38,6 @@ public class ErpOutbox {
     public void written(@Header(ErpHeaders.FLOW) String flow, @Header(Exchange.FILE_NAME) String name,
                         @Body byte[] content) {
         sentValues.remember(key(flow), Map.of(name, sha256(content)));
-    }
-
-    /**
-     * Writes one file to {@code connector.<flow>.outbox} as a temporary name, then renamed (Camel's
-     * {@code tempFileName}); a file of that name already there is kept: callers name each version apart.
-     */
-    public void send(String flow, String name, byte[] content) {
-        String uri = environment.getRequiredProperty("connector." + flow + ".outbox");
-        String options = "tempFileName=${file:name}.tmp&fileExist=Ignore";
-        producer.sendBodyAndHeader(uri + (uri.contains("?") ? "&" : "?") + options, content, Exchange.FILE_NAME,
-                name);
     }
 
     private static String key(String flow) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -19,10 +20,17 @@ import org.springframework.core.env.MapPropertySource;
  * version did, and Spring's {@code configurationProperties} source (which holds every property) made the shipped
  * default count as explicit.
  */
-public class SandboxSwitch implements EnvironmentPostProcessor {
+public class SandboxSwitch implements EnvironmentPostProcessor, Ordered {
 
     public static final String ENABLED = "connector.sandbox.enabled";
+    /** After config/application.yaml and the connector home are read; the sandbox's own settings come after this. */
+    public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
     static final String SOURCE = "sandbox-switch";
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -8,7 +8,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the operator, once started, which Centra the connector talks to (never the real token). */
+/**
+ * Tells the operator, once started, which Centra the connector talks to (never a token), or why it cannot yet. The
+ * built-in sandbox prints its own demo tokens (see the sandbox package).
+ */
 @Component
 public class StartupReport {
 
@@ -27,16 +30,10 @@ public class StartupReport {
         if (!environment.getProperty(CommandApplication.COMMAND_PROPERTY, "").isBlank()) {
             return; // a command prints what it found itself
         }
-        CentraEndpoint.Target target;
         try {
-            target = endpoint.target();
+            endpoint.target(); // logs where calls go
         } catch (CentraException e) {
             log.warn("Centra is not usable yet: {}", e.getMessage());
-            return;
-        }
-        if (target.sandbox()) {
-            log.info("Built-in Centra sandbox: {} — demo token with all permissions: {}",
-                    target.uri(), CentraEndpoint.SANDBOX_TOKEN);
         }
     }
 }

@@ -98,7 +98,7 @@ public final class SandboxCommand {
         app.setWebApplicationType(WebApplicationType.SERVLET);
         ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        System.out.println("Centra sandbox: http://127.0.0.1:" + port + "/sandbox/graphql");
+        System.out.println("Centra sandbox: http://127.0.0.1:" + port + SandboxEnvironment.GRAPHQL_PATH);
         System.out.println("  tokens: sandbox-demo-token (all permissions), sandbox-readonly-token (:read only),"
                 + " sandbox-stores-token (Store:read only), sandbox-expired-token (expired)");
         System.out.println("  admin: http://127.0.0.1:" + port + "/sandbox/admin/knobs (GET/PUT), "
@@ -114,8 +114,6 @@ public final class SandboxCommand {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(STANDALONE, "true");
         out.put("connector.sandbox.enabled", "true");
-        out.put("spring.graphql.path", "/sandbox/graphql");
-        out.put("spring.graphql.schema.locations", "classpath:sandbox/schema/");
         out.put("spring.main.banner-mode", "off");
         out.put("spring.application.name", "centra-sandbox");
         out.put("logging.level.root", "WARN");

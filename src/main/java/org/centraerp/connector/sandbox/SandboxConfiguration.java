@@ -55,7 +55,7 @@ public class SandboxConfiguration implements DisposableBean {
                                                                       Knobs knobs, ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(
                 new SandboxGatewayFilter(tokens, rateLimiter, knobs, objectMapper, sandboxDelays));
-        registration.addUrlPatterns("/sandbox/graphql", "/sandbox/graphql/*");
+        registration.addUrlPatterns(SandboxEnvironment.GRAPHQL_PATH, SandboxEnvironment.GRAPHQL_PATH + "/*");
         registration.setName("sandboxGatewayFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -7,17 +7,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.centraerp.connector.sandbox.graphql.CentraScalars;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * With the sandbox switched off, /sandbox/** answers 404: Spring GraphQL's auto-configuration still maps the
- * GraphQL path from application.yaml, so without this filter a half-wired endpoint would answer.
+ * With the sandbox switched off, /sandbox/** answers 404 whatever the method, rather than a 405 or an error page from
+ * whatever else maps a path there. Spring GraphQL has no schema then (see {@link SandboxEnvironment}) and serves nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "connector.sandbox", name = "enabled", havingValue = "false")
@@ -29,12 +27,6 @@ public class SandboxDisabledConfiguration {
         registration.addUrlPatterns("/sandbox/*");
         registration.setName("sandboxDisabledFilter");
         return registration;
-    }
-
-    /** Spring GraphQL still builds the schema from sandbox/schema/; its custom scalars must exist for that. */
-    @Bean
-    RuntimeWiringConfigurer sandboxScalarsWhileDisabled() {
-        return CentraScalars::register;
     }
 
     static final class NotFoundFilter extends OncePerRequestFilter {

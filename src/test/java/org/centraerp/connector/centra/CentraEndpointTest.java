@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,15 +61,36 @@ class CentraEndpointTest {
     }
 
     @Test
-    void blankUrlTargetsTheSandboxOnTheLocalPortWithTheDemoToken() {
+    void blankUrlTargetsTheLocalCentraWithItsToken() {
         CentraEndpoint endpoint = new CentraEndpoint("", "", WAIT);
-        endpoint.localServerStarted(18080);
+        assertThat(endpoint.describe()).doesNotContain("18080");
 
+        boolean used = endpoint.useLocalCentra(URI.create("http://127.0.0.1:18080/sandbox/graphql"), "local-token");
         CentraEndpoint.Target target = endpoint.target();
 
+        assertThat(used).isTrue();
         assertThat(target.uri().toString()).isEqualTo("http://127.0.0.1:18080/sandbox/graphql");
-        assertThat(target.token()).isEqualTo(CentraEndpoint.SANDBOX_TOKEN);
+        assertThat(target.token()).isEqualTo("local-token");
         assertThat(target.sandbox()).isTrue();
+    }
+
+    @Test
+    void aConfiguredTokenWinsOverTheLocalCentrasToken() {
+        CentraEndpoint endpoint = new CentraEndpoint("", "own-token", WAIT);
+        endpoint.useLocalCentra(URI.create("http://127.0.0.1:18080/sandbox/graphql"), "local-token");
+
+        assertThat(endpoint.target().token()).isEqualTo("own-token");
+    }
+
+    @Test
+    void aConfiguredUrlIgnoresTheLocalCentra() {
+        CentraEndpoint endpoint = new CentraEndpoint("https://acme.centra.com/graphql", "t", WAIT);
+
+        boolean used = endpoint.useLocalCentra(URI.create("http://127.0.0.1:18080/sandbox/graphql"), "local-token");
+
+        assertThat(used).isFalse();
+        assertThat(endpoint.target().uri().toString()).isEqualTo("https://acme.centra.com/graphql");
+        assertThat(endpoint.target().sandbox()).isFalse();
     }
 
     @Test
@@ -79,11 +101,12 @@ class CentraEndpointTest {
     }
 
     @Test
-    void sandboxCallsCarryTheDemoToken() throws Exception {
+    void localCentraCallsCarryItsToken() throws Exception {
         try (StubCentra centra = new StubCentra()) {
             centra.always(StubCentra.ok(CentraClientTest.STORES));
             CentraEndpoint endpoint = new CentraEndpoint("", "", WAIT);
-            endpoint.localServerStarted(centra.port());
+            endpoint.useLocalCentra(URI.create("http://127.0.0.1:" + centra.port() + "/sandbox/graphql"),
+                    "sandbox-demo-token");
 
             client(endpoint).query("stores", Map.of());
 

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.centraerp.connector.testsupport.SandboxOrders;
 import org.apache.commons.csv.CSVRecord;
 import org.centraerp.connector.centra.CentraClient;
@@ -73,6 +76,9 @@ abstract class ErpTablesContract {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CamelContext camel;
 
     /** This class's ERP: its own folder too, since cached Spring contexts of other classes keep polling theirs. */
     abstract ErpTestDatabase erp();
@@ -157,14 +163,21 @@ abstract class ErpTablesContract {
     }
 
     @Test
-    void shipmentRowsAreTakenOnceByTheScheduledRead() {
+    void shipmentRowsAreTakenOnceByTheScheduledRead() throws IOException {
         int first = SandboxOrders.placeOne(http);
         Path done = erpFolder().resolve("in/shipments/.done");
         int before = reports(done).size();
         long rowId = insertShipment(first, "SHP-TABLE-" + first, nextRowId());
 
         awaitReport(done, before + 1);
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        // three more scheduled reads of the table: none finds the rows again (no file for the inbox)
+        NotifyBuilder threeMoreReads = new NotifyBuilder(camel).fromRoute("read-erp-shipments-table")
+                .whenCompleted(3).create();
+        assertThat(threeMoreReads.matches(30, TimeUnit.SECONDS)).as("three more scheduled reads").isTrue();
+        try (var waiting = Files.list(erpFolder().resolve("in/shipments"))) {
+            assertThat(waiting.filter(f -> f.getFileName().toString().endsWith(".csv")))
+                    .as("the rows are not read again: no second file").isEmpty();
+        }
         assertThat(reports(done)).as("the rows are not read again").hasSize(before + 1);
         JsonNode shipments = order(first).path("shipments");
         assertThat(shipments).hasSize(1);

@@ -1,18 +1,21 @@
 package org.centraerp.connector.flows.returns;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.orders.MappedOrder;
 import org.centraerp.connector.flows.orders.OrderErpWriter;
+import org.centraerp.connector.flows.returns.ReturnPoll.ReturnFile;
 import org.centraerp.connector.mapping.OrdersMapping;
 import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.state.DeadLetters;
@@ -22,17 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Returns made in Centra, to the ERP (route {@code export-returns}): each poll reads the returns created since the
- * last one (minus an overlap) and those the ERP has as registered but not yet as completed, and gives the ERP each
- * new state of a return once: version 1 as registered, version 2 once completed. Per version: WRITING recorded,
- * the ERP's header and line rows (one ERP transaction; UNIQUE (return_id, export_version) makes a repeat "already
- * there") and the file {@code return-<id>-<version>.json} written to the outbox endpoint
- * ({@code connector.returns.outbox}), then WRITTEN. Returns the connector
- * made itself from the ERP's return files are the ERP's own and are not sent back unless configured.
+ * The steps of route {@code export-returns}, returns made in Centra to the ERP: each poll reads the returns created
+ * since the last one (minus an overlap) and those the ERP has as registered but not yet as completed, and gives the
+ * ERP each new state of a return once: version 1 as registered, version 2 once completed. Per version: WRITING
+ * recorded, the ERP's header and line rows (one ERP transaction; UNIQUE (return_id, export_version) makes a repeat
+ * "already there"), then the route writes the file {@code return-<id>-<version>.json} to the outbox endpoint
+ * ({@code connector.returns.outbox}, route {@code write-return-files}) and {@link #fileWritten} records WRITTEN. A
+ * crash in between leaves WRITING, and the next poll writes the same version again (the file of that name is kept).
+ * Returns the connector made itself from the ERP's return files are the ERP's own and are not sent back unless
+ * configured.
  */
 public class ReturnExport {
 
     static final String FLOW = "returns";
+    /** Exchange property of route write-return-files: the return file being written. */
+    public static final String RETURN_FILE = "ReturnFile";
     static final String WATERMARK = "returns-export";
     static final String DOCUMENT = "returns/returns";
     private static final int PAGE = 200;
@@ -43,22 +50,25 @@ public class ReturnExport {
     private final CentraClient centra;
     private final ReturnExports exports;
     private final OrderErpWriter writer;
-    private final BiConsumer<String, byte[]> files;
+    private final UnaryOperator<ReturnPoll> writeFiles;
     private final Watermarks watermarks;
     private final DeadLetters deadLetters;
     private final ReturnExportProperties properties;
     private final OrdersMapping mapping;
     private final Clock clock;
 
-    /** @param files writes one file (name, content) to the outbox endpoint connector.returns.outbox */
+    /**
+     * @param writeFiles a console replay's files through route write-return-files (which ends in the outbox
+     *                   endpoint); the scheduled polls go there by the route itself
+     */
     public ReturnExport(CentraClient centra, ReturnExports exports, OrderErpWriter writer,
-                        BiConsumer<String, byte[]> files, Watermarks watermarks,
+                        UnaryOperator<ReturnPoll> writeFiles, Watermarks watermarks,
                         DeadLetters deadLetters, ReturnExportProperties properties, OrdersMapping mapping,
                         Clock clock) {
         this.centra = centra;
         this.exports = exports;
         this.writer = writer;
-        this.files = files;
+        this.writeFiles = writeFiles;
         this.watermarks = watermarks;
         this.deadLetters = deadLetters;
         this.properties = properties;
@@ -66,15 +76,16 @@ public class ReturnExport {
         this.clock = clock;
     }
 
-    /** One poll; the watermark moves only when every return read is in the ERP (or in the dead letters). */
-    public int poll() {
+    /**
+     * One poll's first half: the new return states into the ERP's tables; their files are in
+     * {@link ReturnPoll#files()} for the route, and {@link #finish} moves the watermark once all went through.
+     */
+    public ReturnPoll poll() {
         PollWindow window = PollWindow.next(watermarks, WATERMARK, clock, properties.overlap(),
                 properties.initialLookback());
-        Instant from = window.from();
-        Instant to = window.to();
         Map<Long, JsonNode> returns = new LinkedHashMap<>();
-        Map<String, Object> created = Map.of("createdAt", Map.of("from", CENTRA_TIME.format(from),
-                "to", CENTRA_TIME.format(to)));
+        Map<String, Object> created = Map.of("createdAt", Map.of("from", CENTRA_TIME.format(window.from()),
+                "to", CENTRA_TIME.format(window.to())));
         centra.pages(DOCUMENT, Map.of("where", created), "returns", PAGE)
                 .forEach(r -> returns.put(r.path("id").asLong(), r));
         List<Long> open = exports.inProgress();
@@ -83,24 +94,61 @@ public class ReturnExport {
             centra.query(DOCUMENT, Map.of("where", Map.of("id", ids), "limit", ids.size())).data().path("returns")
                     .forEach(r -> returns.put(r.path("id").asLong(), r));
         }
-        int exported = 0;
-        boolean allDone = true;
+        ReturnPoll run = new ReturnPoll(window);
         for (JsonNode found : returns.values()) {
             try {
-                exported += export(found) ? 1 : 0;
+                exportReturn(found, run);
             } catch (RuntimeException e) {
-                allDone = false;
+                run.failed();
                 log.warn("Return {} not exported yet ({}: {}); tried again on the next poll", found.path("id").asLong(),
                         e.getClass().getSimpleName(), e.getMessage());
             }
         }
-        if (allDone && !window.close()) {
+        return run;
+    }
+
+    /** The files route write-return-files writes to the outbox endpoint, one exchange each. */
+    public List<ReturnFile> files(@Body ReturnPoll run) {
+        return List.copyOf(run.files());
+    }
+
+    /** The return file's name in the outbox (header CamelFileName). */
+    public String fileName(@Body ReturnFile file) {
+        return file.name();
+    }
+
+    /** The return file's content, for the outbox endpoint (its name is the header CamelFileName). */
+    public byte[] fileContent(@Body ReturnFile file) {
+        return file.content();
+    }
+
+    /** The return file is in the ERP's outbox: this version is WRITTEN. */
+    public void fileWritten(@ExchangeProperty(RETURN_FILE) ReturnFile file) {
+        exports.written(file.returnId(), file.version(), file.name());
+        file.poll().exported();
+        log.info("Return {} (order {}) exported to the ERP as version {}", file.returnId(), file.orderNumber(),
+                file.version());
+    }
+
+    /** The outbox endpoint failed (folder not writable, SFTP server down): this version is written on the next poll. */
+    public void fileFailed(@ExchangeProperty(RETURN_FILE) ReturnFile file,
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        file.poll().failed();
+        log.warn("Return {} file {} not written to the ERP outbox ({}: {}); tried again on the next poll",
+                file.returnId(), file.name(), e.getClass().getSimpleName(), e.getMessage());
+    }
+
+    /** The poll's end: the watermark moves only when every return read is in the ERP (or in the dead letters). */
+    public int finish(@Body ReturnPoll run) {
+        PollWindow window = run.window();
+        if (run.allDone() && !window.close()) {
             log.debug("Returns export watermark moved by another instance meanwhile");
         }
-        if (exported > 0) {
-            log.info("Returns {} .. {}: {} return versions exported to the ERP", from, to, exported);
+        if (run.exportedCount() > 0) {
+            log.info("Returns {} .. {}: {} return versions exported to the ERP", window.from(), window.to(),
+                    run.exportedCount());
         }
-        return exported;
+        return run.exportedCount();
     }
 
     /**
@@ -117,8 +165,13 @@ public class ReturnExport {
             }
             int version = version(found);
             exports.forget(returnId, version);
-            return switch (exportReturn(found)) {
-                case WRITTEN -> "return " + returnId + " exported to the ERP again as version " + version;
+            ReturnPoll run = new ReturnPoll(null);
+            Outcome outcome = exportReturn(found, run);
+            if (outcome == Outcome.FILE_DUE && !writeFiles.apply(run).allDone()) {
+                throw new IllegalStateException("its file was not written to the ERP outbox (see the log)");
+            }
+            return switch (outcome) {
+                case WRITTEN, FILE_DUE -> "return " + returnId + " exported to the ERP again as version " + version;
                 case DEAD_LETTER -> "return " + returnId + " still fails its mapping: see its new dead letter";
                 case ERP_OWN -> "return " + returnId + " was made from the ERP's own return file: not sent back";
                 case ALREADY -> "return " + returnId + " version " + version + " is in the ERP already";
@@ -133,18 +186,15 @@ public class ReturnExport {
         }
     }
 
-    private enum Outcome { WRITTEN, ALREADY, ERP_OWN, DEAD_LETTER }
+    /** FILE_DUE: in the ERP's tables, its file still to be written by the route. */
+    private enum Outcome { WRITTEN, FILE_DUE, ALREADY, ERP_OWN, DEAD_LETTER }
 
     private static int version(JsonNode found) {
         return "COMPLETED".equals(found.path("status").asText()) ? ReturnExports.COMPLETED : ReturnExports.REGISTERED;
     }
 
-    /** Gives the ERP this state of the return unless it has it; true when it was written now. */
-    boolean export(JsonNode found) {
-        return exportReturn(found) == Outcome.WRITTEN;
-    }
-
-    private Outcome exportReturn(JsonNode found) {
+    /** Gives the ERP's tables this state of the return unless it has it; its file goes into {@code run}. */
+    private Outcome exportReturn(JsonNode found, ReturnPoll run) {
         long id = found.path("id").asLong();
         int version = version(found);
         if (exports.state(id, version).filter("WRITTEN"::equals).isPresent()) {
@@ -169,14 +219,16 @@ public class ReturnExport {
         if (writer.writesTables(mapping)) {
             writer.writeTables(mapping, mapped);
         }
-        String file = null;
+        long orderNumber = found.path("order").path("number").asLong();
         if (properties.files()) {
-            file = OrderErpWriter.fileName(mapping, mapped.orderNumber(), mapped.exportVersion());
-            files.accept(file, OrderErpWriter.render(mapping, mapped));
+            run.files().add(new ReturnFile(run, id, version, orderNumber,
+                    OrderErpWriter.fileName(mapping, mapped.orderNumber(), mapped.exportVersion()),
+                    OrderErpWriter.render(mapping, mapped)));
+            return Outcome.FILE_DUE;
         }
-        exports.written(id, version, file);
-        log.info("Return {} (order {}) exported to the ERP as version {}", id, found.path("order").path("number")
-                .asLong(), version);
+        exports.written(id, version, null);
+        run.exported();
+        log.info("Return {} (order {}) exported to the ERP as version {}", id, orderNumber, version);
         return Outcome.WRITTEN;
     }
 }

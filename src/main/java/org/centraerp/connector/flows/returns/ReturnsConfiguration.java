@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.camel.ProducerTemplate;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.erp.ErpDatabase;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.flows.orders.OrderErpWriter;
 import org.centraerp.connector.mapping.MappingKind;
 import org.centraerp.connector.mapping.OrdersMapping;
@@ -32,10 +32,12 @@ public class ReturnsConfiguration {
 
     /** Columns the connector fills in every returns-export row: the return, its export version, the line. */
     public static final Set<String> EXPORT_COLUMNS = Set.of("return_id", "export_version", "line_no");
+    /** Route write-return-files (routes/export-returns.camel.yaml): a run's files to connector.returns.outbox. */
+    static final String WRITE_FILES = "direct:write-return-files";
 
     @Bean
     @ConditionalOnProperty(name = "connector.returns.export.enabled", havingValue = "true", matchIfMissing = true)
-    ReturnExport returnExport(CentraClient centra, StateDatabase state, ErpOutbox outbox, ErpDatabase erpDatabase,
+    ReturnExport returnExport(CentraClient centra, StateDatabase state, ProducerTemplate routes, ErpDatabase erpDatabase,
                               Watermarks watermarks, DeadLetters deadLetters, ReturnExportProperties properties,
                               MappingRepository mappings) {
         OrdersMapping mapping = OrdersMapping.of(mappings.documents(MappingKind.RETURNS_EXPORT).stream().findFirst()
@@ -43,7 +45,7 @@ public class ReturnsConfiguration {
                         + mappings.customer() + "': add returns-export.yaml (copy mappings/default/returns-export.yaml)"
                         + " or set connector.returns.export.enabled=false")), EXPORT_COLUMNS, "return-");
         return new ReturnExport(centra, new ReturnExports(state), new OrderErpWriter(erpDatabase),
-                (name, content) -> outbox.send(ReturnExport.FLOW, name, content), watermarks, deadLetters, properties,
+                run -> routes.requestBody(WRITE_FILES, run, ReturnPoll.class), watermarks, deadLetters, properties,
                 mapping, Clock.systemUTC());
     }
 

@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.centraerp.connector.centra.CentraUserErrorException;
+import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
 import org.centraerp.connector.erp.ErpHeaders;
@@ -102,6 +103,7 @@ public class InboundFileImport {
     /** The file's documents (read whole by {@link #check}), {@code size} at a time. */
     public Iterator<List<InboundDocument>> batches(@ExchangeProperty(ErpFileFailures.RUN) Run run,
                                                    @ExchangeProperty("ErpBatchSize") int size) {
+        ErpCsvReader.requireBatchSize(size);
         List<List<InboundDocument>> batches = new ArrayList<>();
         for (int from = 0; from < run.documents.size(); from += size) {
             batches.add(run.documents.subList(from, Math.min(run.documents.size(), from + size)));

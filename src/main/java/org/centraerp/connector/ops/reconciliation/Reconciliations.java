@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the reconciliations (stock, orders, catalogue), keeps the last result of each for the console, writes each
- * run as {@code <erp folder>/out/reconciliation/<kind>-<time>.csv} and publishes
+ * run as {@code <erp folder>/out/reconciliation/<kind>-<time>.csv} (through Camel's file producer) and publishes
  * {@code connector.reconciliation.differences{kind}} and {@code connector.reconciliation.last_run{kind}}.
  */
 public class Reconciliations {
@@ -48,16 +47,27 @@ public class Reconciliations {
     private final ReconciliationProperties properties;
     private final Path folder;
     private final Clock clock;
+    private final ReportOutbox outbox;
     private final Map<String, ReconciliationResult> last = new ConcurrentHashMap<>();
 
+    /**
+     * Where a finished report goes: the written file and its name in the reconciliation folder; Camel's file
+     * producer puts it there (temporary name, then the report's).
+     */
+    public interface ReportOutbox {
+        void publish(Path written, Path folder, String name) throws IOException;
+    }
+
     public Reconciliations(StockReconciliation stock, OrderReconciliation orders, CatalogueReconciliation catalogue,
-                           ReconciliationProperties properties, ErpProperties erp, MeterRegistry registry, Clock clock) {
+                           ReconciliationProperties properties, ErpProperties erp, MeterRegistry registry, Clock clock,
+                           ReportOutbox outbox) {
         this.stock = stock;
         this.orders = orders;
         this.catalogue = catalogue;
         this.properties = properties;
         this.folder = erp.outbox("reconciliation");
         this.clock = clock;
+        this.outbox = outbox;
         if (registry != null) {
             for (String kind : KINDS) {
                 gauge(registry, "connector.reconciliation.differences", kind, "Differences found by the last run",
@@ -122,7 +132,8 @@ public class Reconciliations {
     private synchronized ReconciliationResult run(String kind, String scope, Check check) {
         Instant started = clock.instant();
         Path report = folder.resolve(kind + "-" + FILE_TIME.format(started) + ".csv");
-        Path temp = report.resolveSibling(report.getFileName() + ".tmp");
+        // being written: a name nobody reads (the console lists *.csv); renamed in by the outbox when complete
+        Path temp = report.resolveSibling(report.getFileName() + ".part");
         List<Difference> shown = new ArrayList<>();
         long[] total = {0};
         long checked;
@@ -144,7 +155,8 @@ public class Reconciliations {
                     }
                 });
             }
-            Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            outbox.publish(temp, folder, report.getFileName().toString());
+            Files.delete(temp);
         } catch (CentraException | IOException | UncheckedIOException e) {
             checked = 0;
             error = e.getMessage();
@@ -152,7 +164,7 @@ public class Reconciliations {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
-                // the .tmp stays; the next run writes another
+                // the .part stays; the next run writes another
             }
         }
         ReconciliationResult result = new ReconciliationResult(kind, clock.instant(), scope, checked, List.copyOf(shown),

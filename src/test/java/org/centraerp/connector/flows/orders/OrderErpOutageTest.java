@@ -89,13 +89,15 @@ class OrderErpOutageTest {
         PROXY.cut();
         try {
             during.addAll(SandboxOrders.place(http, 4));
-            await().pollDelay(OUTAGE.dividedBy(2)).atMost(OUTAGE).until(() -> true);
+            // the first orders of the outage tried again and again (each attempt failed and is waiting)
+            List<Long> early = List.copyOf(during);
+            await().atMost(OUTAGE).until(() -> triedAndWaiting(early, 3) == early.size());
             during.addAll(SandboxOrders.place(http, 4));
-            await().pollDelay(Duration.ofSeconds(2)).atMost(OUTAGE).until(() ->
-                    System.nanoTime() - cutAt >= OUTAGE.toNanos());
+            // the outage lasts over a minute in all, and the later orders were tried during it too
+            await().atMost(OUTAGE).until(() -> System.nanoTime() - cutAt >= OUTAGE.toNanos()
+                    && triedAndWaiting(during, 1) == during.size());
             String numbers = String.join(",", during.stream().map(String::valueOf).toList());
-            assertThat(state.queryForObject("SELECT COUNT(*) FROM connector_order_inbox WHERE attempts >= 1"
-                    + " AND last_error IS NOT NULL AND order_number IN (" + numbers + ")", Integer.class))
+            assertThat(triedAndWaiting(during, 1))
                     .as("every order placed during the outage was tried and is waiting").isEqualTo(during.size());
             assertThat(state.queryForObject("SELECT COUNT(*) FROM connector_order_export WHERE state = 'WRITTEN'"
                     + " AND order_number IN (" + numbers + ")", Integer.class)).as("none written meanwhile").isZero();
@@ -110,6 +112,13 @@ class OrderErpOutageTest {
         assertThat(ERP.jdbc().queryForObject("SELECT COUNT(*) FROM erp_order_header", Integer.class))
                 .as("one header per order").isEqualTo(all.size());
         assertThat(state.queryForObject("SELECT COUNT(*) FROM connector_dead_letter", Integer.class)).isZero();
+    }
+
+    /** How many of these orders wait in the inbox after at least {@code attempts} failed attempts. */
+    private int triedAndWaiting(List<Long> orders, int attempts) {
+        String numbers = String.join(",", orders.stream().map(String::valueOf).toList());
+        return state.queryForObject("SELECT COUNT(*) FROM connector_order_inbox WHERE attempts >= ?"
+                + " AND last_error IS NOT NULL AND order_number IN (" + numbers + ")", Integer.class, attempts);
     }
 
     private static TcpProxy proxyTo(String jdbcUrl) {

@@ -48,6 +48,11 @@ abstract class CustomerExportContract {
     /** The ERP folder of this test. */
     abstract Path erpFolder();
 
+    /** Where this test's customer files go (connector.customers.outbox). */
+    Path outbox() {
+        return erpFolder().resolve("out/customers");
+    }
+
     /** The ERP database, or null for files only. */
     abstract JdbcTemplate erp();
 
@@ -60,7 +65,7 @@ abstract class CustomerExportContract {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(files()).hasSize(seeded.size())
                 .anyMatch(f -> f.startsWith(prefix)));
         String first = files().stream().filter(f -> f.startsWith(prefix)).findFirst().orElseThrow();
-        assertThat(Files.readString(erpFolder().resolve("out/customers/" + first)))
+        assertThat(Files.readString(outbox().resolve(first)))
                 .contains("\"email\" : \"" + jon.email() + "\"").contains("\"first_name\" : \"" + jon.firstName() + "\"");
 
         Instant changedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -82,7 +87,7 @@ abstract class CustomerExportContract {
     }
 
     private List<String> files() throws IOException {
-        Path folder = erpFolder().resolve("out/customers");
+        Path folder = outbox();
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.erp.ErpDatabase;
-import org.centraerp.connector.erp.ErpOutbox;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.ops.console.DeadLetterDesk;
 import org.centraerp.connector.ops.console.ReturnDeadLetterReplay;
@@ -81,7 +81,7 @@ class ReturnDeadLetterReplayTest {
     @Autowired
     StateDatabase state;
     @Autowired
-    ErpOutbox outbox;
+    ProducerTemplate routes;
     @Autowired
     ErpDatabase erpDatabase;
     @Autowired
@@ -121,7 +121,7 @@ class ReturnDeadLetterReplayTest {
         assertThat(files(returnId)).isEmpty();
 
         // fixed mapping (mappings are read at start: as after a restart with the shipped one)
-        ReturnExport fixed = new ReturnsConfiguration().returnExport(centra, state, outbox, erpDatabase, watermarks,
+        ReturnExport fixed = new ReturnsConfiguration().returnExport(centra, state, routes, erpDatabase, watermarks,
                 letters, properties, new MappingRepository("mappings", "default", camel));
         DeadLetterDesk fixedDesk = new DeadLetterDesk(letters, actions, List.of(new ReturnDeadLetterReplay(fixed)));
         DeadLetterDesk.Outcome replayed = fixedDesk.replay(open.id(), "tester");

@@ -18,6 +18,7 @@ import org.centraerp.connector.testsupport.SandboxOrders;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.testsupport.ErpTestDatabase;
+import org.centraerp.connector.state.Watermarks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +54,9 @@ abstract class ReturnExportContract {
 
     @Autowired
     JdbcTemplate state;
+
+    @Autowired
+    Watermarks watermarks;
 
     /** This class's ERP: its own folder too, since cached Spring contexts of other classes keep polling theirs. */
     abstract ErpTestDatabase erp();
@@ -93,8 +97,12 @@ abstract class ReturnExportContract {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(completed));
         assertThat(JSON.readTree(completed.toFile()).path("status").asText()).isEqualTo("COMPLETED");
 
-        // a few more polls: nothing more for this return
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        // two more polls (each moves the watermark): nothing more for this return
+        for (int poll = 0; poll < 2; poll++) {
+            String mark = watermarks.read(ReturnExport.WATERMARK).orElseThrow();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !mark.equals(watermarks.read(ReturnExport.WATERMARK).orElseThrow()));
+        }
         assertThat(headers(returnId)).containsExactly(Map.of("export_version", 1, "status", "IN_PROGRESS"),
                 Map.of("export_version", 2, "status", "COMPLETED"));
         assertThat(files(returnId)).containsExactlyInAnyOrder("return-" + returnId + "-1.json",

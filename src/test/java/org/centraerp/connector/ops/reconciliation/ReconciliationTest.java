@@ -94,6 +94,11 @@ class ReconciliationTest {
         assertThat(found.checked()).isEqualTo(2);
         assertThat(Files.readString(found.report())).contains("1|SKU:SWEATER-RED-S;25;3;changed in Centra");
         assertThat(found.report().getParent()).isEqualTo(ERP.folder().resolve("out/reconciliation"));
+        try (var left = Files.list(found.report().getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("written under a temporary name, then renamed: nothing half-written left")
+                    .noneMatch(n -> n.endsWith(".part") || n.endsWith(".tmp"));
+        }
         assertThat(registry.get("connector.reconciliation.differences").tag("kind", "stock").gauge().value())
                 .isEqualTo(1.0);
 
