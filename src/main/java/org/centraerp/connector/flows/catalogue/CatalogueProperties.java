@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idConversions   also tell Centra the ERP keys (setIdConversions; the token needs an integration name)
  * @param pricesBatchSize  most products per setPrices call (fewer when Centra's complexity budget says so)
  * @param parallelProducts products of one file synced side by side (each product's own calls in order)
- * @param progressInterval how often a long product file logs its progress and when it will be done
+ * @param progressInterval how often a long product or price file logs its progress and when it will be done
  */
 @Validated
 @ConfigurationProperties("connector.catalogue")
