@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("connector.catalogue")
 public record CatalogueProperties(
         @DefaultValue("true") boolean idConversions,
-        @DefaultValue("100") @Min(1) @Max(500) int pricesBatchSize,
+        @DefaultValue("500") @Min(1) @Max(2000) int pricesBatchSize,
         @DefaultValue("4") @Min(1) @Max(64) int parallelProducts,
         @DefaultValue("30s") Duration progressInterval) {
 }
