@@ -79,8 +79,10 @@ final class CentraEnvelope {
         if (!permissions.isEmpty()) {
             throw new CentraPermissionException(document, permissions, targets);
         }
-        throw new CentraQueryException("Centra could not run document '" + document + "': "
-                + String.join("; ", messages) + " — fix the document in src/main/resources/centra/ or its variables");
+        String text = "Centra could not run document '" + document + "': " + String.join("; ", messages)
+                + " — fix the document in src/main/resources/centra/ or its variables";
+        // no data at all: refused before it ran (GraphQL: errors raised before execution leave out "data")
+        throw root.has("data") ? new CentraQueryException(text) : new CentraInvalidRequestException(text);
     }
 
     /** The message of a non-200 answer: GraphQL errors if the body has them, else a short text snippet. */

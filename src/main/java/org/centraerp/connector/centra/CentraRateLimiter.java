@@ -34,8 +34,15 @@ public final class CentraRateLimiter {
      * @param requests   requests of any kind per window
      * @param mutations  requests carrying a mutation per window
      * @param complexity summed {@code extensions.complexity} per window
+     * @param refills    a token bucket as Centra documents it (capacity the quota, refilled continuously at the quota
+     *                   per length); false: at most the quota in any window of that length (stricter)
      */
-    public record Window(Duration length, int requests, int mutations, long complexity) {
+    public record Window(Duration length, int requests, int mutations, long complexity, boolean refills) {
+
+        /** At most the quota in any window of this length. */
+        public Window(Duration length, int requests, int mutations, long complexity) {
+            this(length, requests, mutations, complexity, false);
+        }
     }
 
     private final List<Slots> windows = new ArrayList<>();
@@ -72,6 +79,11 @@ public final class CentraRateLimiter {
     /**
      * Centra's 10 s and 1 h windows from {@code connector.centra.rate-limit}. A bucket switched off in the 10 s
      * window (0, e.g. a sandbox without rate limits) is off in the hourly one too.
+     *
+     * <p>Centra's buckets are token buckets (centra.dev, "Rate limits": capacity the quota, refilled continuously).
+     * The hourly one is kept as such: "at most 1,800 in any hour" would let a Growth import spend the hour's
+     * mutations in 15 minutes and then wait 45, where Centra refills half a mutation a second all along. The 10 s
+     * window stays "at most N in any 10 s", stricter than the bucket by one burst (at most 10 s a run).
      */
     public static CentraRateLimiter of(CentraProperties.RateLimit limits, CentraClock clock) {
         return new CentraRateLimiter(List.of(
@@ -80,7 +92,7 @@ public final class CentraRateLimiter {
                 new Window(Duration.ofHours(1),
                         limits.requestsPer10s() == 0 ? 0 : limits.requestsPerHour(),
                         limits.mutationsPer10s() == 0 ? 0 : limits.mutationsPerHour(),
-                        limits.complexityPer10s() == 0 ? 0 : limits.complexityPerHour())), clock);
+                        limits.complexityPer10s() == 0 ? 0 : limits.complexityPerHour(), true)), clock);
     }
 
     /** The windows and their quotas, shortest first. */
@@ -127,7 +139,7 @@ public final class CentraRateLimiter {
         synchronized (state) {
             long now = clock.nanoTime();
             windows.forEach(w -> w.forgetExpired(now));
-            return (int) (inFlight + (windows.isEmpty() ? 0 : windows.get(0).requests));
+            return (int) Math.ceil(inFlight + (windows.isEmpty() ? 0 : windows.get(0).requests));
         }
     }
 
@@ -172,11 +184,11 @@ public final class CentraRateLimiter {
         }
     }
 
-    private static double bucketSeconds(long needed, long quota, long used, double windowSeconds) {
+    private static double bucketSeconds(long needed, long quota, double used, double windowSeconds) {
         if (quota <= 0 || needed <= 0) {
             return 0;
         }
-        long room = Math.max(0, quota - used);
+        double room = Math.max(0, quota - used);
         return needed <= room ? 0 : (double) (needed - room) / quota * windowSeconds;
     }
 
@@ -196,14 +208,19 @@ public final class CentraRateLimiter {
         return fits ? Duration.ZERO : Duration.ofNanos(Math.max(1, next - now));
     }
 
-    /** One window's answered slots, oldest answer first, with running sums. */
+    /**
+     * One window's answered slots, oldest answer first, with running sums; or, for a window that {@code refills},
+     * what its three buckets hold, drained continuously at the quota per length. Either way an answered request
+     * counts from its answer (Centra counted it earlier, so its bucket is never emptier than ours).
+     */
     private final class Slots {
         private final Window limits;
         private final long lengthNanos;
         private final ArrayDeque<Permit> answered = new ArrayDeque<>();
-        private long requests;
-        private long mutations;
-        private long complexity;
+        private double requests;
+        private double mutations;
+        private double complexity;
+        private long drainedAt = Long.MIN_VALUE;
 
         Slots(Window limits) {
             this.limits = limits;
@@ -211,13 +228,29 @@ public final class CentraRateLimiter {
         }
 
         void add(Permit p) {
-            answered.addLast(p);
+            if (limits.refills()) {
+                forgetExpired(p.answeredAt);
+            } else {
+                answered.addLast(p);
+            }
             requests++;
             mutations += p.mutation ? 1 : 0;
             complexity += p.complexity;
         }
 
         void forgetExpired(long now) {
+            if (limits.refills()) {
+                if (drainedAt != Long.MIN_VALUE && now - drainedAt > 0) {
+                    double share = (double) (now - drainedAt) / lengthNanos;
+                    requests = Math.max(0, requests - share * limits.requests());
+                    mutations = Math.max(0, mutations - share * limits.mutations());
+                    complexity = Math.max(0, complexity - share * limits.complexity());
+                }
+                if (drainedAt == Long.MIN_VALUE || now - drainedAt > 0) {
+                    drainedAt = now;
+                }
+                return;
+            }
             while (!answered.isEmpty() && now - (answered.peekFirst().answeredAt + lengthNanos) >= 0) {
                 Permit p = answered.removeFirst();
                 requests--;
@@ -227,17 +260,25 @@ public final class CentraRateLimiter {
         }
 
         boolean fits(boolean mutation, long expectedComplexity) {
-            long usedComplexity = complexity + inFlightComplexity;
-            return (limits.requests() == 0 || requests + inFlight < limits.requests())
-                    && (!mutation || limits.mutations() == 0 || mutations + inFlightMutations < limits.mutations())
-                    && (limits.complexity() == 0 || usedComplexity == 0
+            double usedComplexity = complexity + inFlightComplexity;
+            return (limits.requests() == 0 || requests + inFlight + 1 <= limits.requests())
+                    && (!mutation || limits.mutations() == 0
+                        || mutations + inFlightMutations + 1 <= limits.mutations())
+                    && (limits.complexity() == 0 || usedComplexity <= 0
                         || (usedComplexity < limits.complexity()
                             && usedComplexity + expectedComplexity <= limits.complexity()));
         }
 
-        /** When the oldest answered slot frees; if all slots are still in flight, soon (polling for answers). */
+        /**
+         * When room may appear: the oldest answered slot frees, or (refilling) the fullest bucket has drained by
+         * one; if all slots are still in flight, soon (polling for answers).
+         */
         long nextExpiry(long now) {
             long poll = now + MAX_NAP.toNanos();
+            if (limits.refills()) {
+                double quota = Math.max(1, Math.max(limits.requests(), limits.mutations()));
+                return Math.min(poll, now + Math.max(1, (long) (lengthNanos / quota)));
+            }
             Permit oldest = answered.peekFirst();
             return oldest == null ? poll : Math.min(poll, oldest.answeredAt + lengthNanos);
         }

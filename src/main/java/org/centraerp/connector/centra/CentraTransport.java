@@ -191,7 +191,7 @@ final class CentraTransport {
         }
         String message = envelope.messageOf(answer.body());
         if (status == 400) {
-            return new CentraQueryException("Centra rejected document '" + document + "' (HTTP 400): " + message
+            return new CentraInvalidRequestException("Centra rejected document '" + document + "' (HTTP 400): " + message
                     + " — fix the document in src/main/resources/centra/ or its variables");
         }
         return new CentraQueryException("Centra answered document '" + document + "' with HTTP " + status

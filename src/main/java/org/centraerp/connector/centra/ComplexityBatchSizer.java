@@ -78,7 +78,7 @@ public final class ComplexityBatchSizer {
             long mutations = lower(w.mutations(), quota(entries, "MUTATION_COUNT", interval));
             long complexity = lower(w.complexity(), quota(entries, "QUERY_COMPLEXITY", interval));
             windows.set(i, new CentraRateLimiter.Window(w.length(), (int) Math.min(Integer.MAX_VALUE, requests),
-                    (int) Math.min(Integer.MAX_VALUE, mutations), complexity));
+                    (int) Math.min(Integer.MAX_VALUE, mutations), complexity, w.refills()));
         }
     }
 

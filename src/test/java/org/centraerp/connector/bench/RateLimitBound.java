@@ -7,7 +7,9 @@ import org.centraerp.connector.sandbox.gateway.RateLimitType;
 /**
  * The least time a Centra tier allows an amount of calls: per bucket (requests, mutations, complexity) the amount
  * over its rate in the 10-second window, and what goes past the hourly quota over the hourly rate; the slowest
- * bucket decides. For benchmarks, which print it next to the connector's time.
+ * bucket decides. For benchmarks, which print it next to the connector's time. This is Centra's token bucket
+ * (capacity the hourly quota, refilled continuously), which the client's limiter keeps for the hourly window too
+ * ({@code CentraRateLimiter.of}: {@code Window.refills}), so the client can reach the bound.
  */
 public final class RateLimitBound {
 

@@ -247,11 +247,23 @@ class CentraClientTest {
     }
 
     @Test
+    void errorsWithoutDataAreAnInvalidRequestAndErrorsBesideDataAreNot() {
+        centra.always(ok("{\"errors\":[{\"message\":\"Variable \\\"$input\\\" got invalid value\"}]}"));
+        assertThatThrownBy(() -> client().query("stores", Map.of()))
+                .isInstanceOf(CentraInvalidRequestException.class).hasMessageContaining("got invalid value");
+
+        // data beside the errors: it ran, and may have changed something; not a request to split and report
+        centra.always(ok("{\"data\":{\"stores\":null},\"errors\":[{\"message\":\"Internal error\"}]}"));
+        assertThatThrownBy(() -> client().query("stores", Map.of()))
+                .isInstanceOf(CentraQueryException.class).isNotInstanceOf(CentraInvalidRequestException.class);
+    }
+
+    @Test
     void badRequestBecomesAQueryErrorWithTheBodysMessage() {
         centra.always(status(400, "{\"errors\":[{\"message\":\"Syntax Error: Unexpected Name\"}]}"));
 
         assertThatThrownBy(() -> client().query("stores", Map.of()))
-                .isInstanceOf(CentraQueryException.class)
+                .isInstanceOf(CentraInvalidRequestException.class)
                 .hasMessageContaining("HTTP 400").hasMessageContaining("Syntax Error: Unexpected Name");
         assertThat(centra.requests()).hasSize(1);
     }

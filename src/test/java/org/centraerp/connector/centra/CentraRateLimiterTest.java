@@ -179,6 +179,26 @@ class CentraRateLimiterTest {
     }
 
     @Test
+    void theHourlyBucketRefillsContinuouslyAsCentrasTokenBucketDoes() throws Exception {
+        // Growth as CentraRateLimiter.of keeps it: the hourly bucket refills half a mutation a second all along
+        CentraRateLimiter limiter = new CentraRateLimiter(List.of(
+                new CentraRateLimiter.Window(TEN_SECONDS, 0, 20, 0),
+                new CentraRateLimiter.Window(ONE_HOUR, 0, 1_800, 0, true)), clock);
+
+        List<Long> times = admit(limiter, 2_500, true, 0);
+
+        // 2 per second into a bucket of 1,800 refilled 0.5 per second: empty after 1,200 s and 2,400 mutations,
+        // then 0.5 per second: the 2,500th about 200 s later (an "any hour" window would hold it past 3,600 s)
+        assertThat(Duration.ofNanos(times.get(2_399))).isBetween(Duration.ofSeconds(1_150), Duration.ofSeconds(1_250));
+        assertThat(Duration.ofNanos(times.get(2_499))).isBetween(Duration.ofSeconds(1_350), Duration.ofSeconds(1_450));
+        for (int i = 0; i < times.size(); i++) {
+            double refilled = times.get(i) / 1e9 * 1_800 / 3_600;
+            assertThat(i + 1.0).as("mutation %d never overdraws the bucket", i).isLessThanOrEqualTo(1_800 + refilled);
+        }
+        assertAtMostPerWindow(times, 20, TEN_SECONDS);
+    }
+
+    @Test
     void queriesAreNotHeldByASpentHourlyMutationQuota() throws Exception {
         CentraRateLimiter limiter = new CentraRateLimiter(List.of(
                 new CentraRateLimiter.Window(TEN_SECONDS, 0, 0, 0),
@@ -225,6 +245,6 @@ class CentraRateLimiterTest {
 
         assertThat(limiter.windows()).containsExactly(
                 new CentraRateLimiter.Window(TEN_SECONDS, 60, 0, 250_000),
-                new CentraRateLimiter.Window(ONE_HOUR, 5_000, 0, 30_000_000));
+                new CentraRateLimiter.Window(ONE_HOUR, 5_000, 0, 30_000_000, true));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraInvalidRequestException;
 import org.centraerp.connector.centra.CentraUserErrorException;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
 
@@ -80,7 +81,7 @@ final class BundleSync {
         String reason = null;
         try {
             outcome = send(first, sections, components);
-        } catch (CentraUserErrorException e) {
+        } catch (CentraUserErrorException | CentraInvalidRequestException e) {
             outcome = Outcome.FAILED;
             reason = "Centra refused bundle " + first.bundleNumber() + ": " + e.getMessage();
         }

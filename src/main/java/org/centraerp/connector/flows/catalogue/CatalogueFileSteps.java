@@ -47,6 +47,10 @@ public abstract class CatalogueFileSteps<R extends CatalogueFileSteps.Run> {
             return report;
         }
 
+        public String fileName() {
+            return fileName;
+        }
+
         /** The flow's mapping (columns, fields). */
         public ErpFileMapping file() {
             return file;

@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraInvalidRequestException;
 import org.centraerp.connector.centra.CentraUserErrorException;
 import org.centraerp.connector.mapping.ProductsMapping.DisplayRule;
 
@@ -53,7 +54,7 @@ final class DisplaySync {
                 } else {
                     outcomes.updated(affected.stream().filter(r -> !outcomes.hasFailed(r)).toList());
                 }
-            } catch (CentraUserErrorException e) {
+            } catch (CentraUserErrorException | CentraInvalidRequestException e) {
                 outcomes.failed(affected, "Centra refused the display of " + product.productNumber() + " in store "
                         + rule.store() + ": " + e.getMessage());
             }

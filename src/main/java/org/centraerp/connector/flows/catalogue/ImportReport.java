@@ -50,6 +50,9 @@ public final class ImportReport implements AutoCloseable {
     private long progressNanos;
     private long lastProgress;
     private long rows;
+    /** Rows done for the progress lines when the flow counts them itself ({@link #settled}); else -1. */
+    private long settled = -1;
+    private String rowsAre = "rows";
 
     public ImportReport() {
         this(false);
@@ -79,6 +82,24 @@ public final class ImportReport implements AutoCloseable {
         return this;
     }
 
+    /**
+     * For a flow that writes its rows only at the end (prices, in line order): progress lines count {@code rowsAre}
+     * (e.g. "rows to send") as the flow says with {@link #settled}, not the rows written.
+     */
+    public synchronized ImportReport progress(String name, long total, String rowsAre, QuotaForecast quotaForecast,
+                                              Duration every) {
+        progress(name, total, quotaForecast, every);
+        this.rowsAre = rowsAre;
+        this.settled = 0;
+        return this;
+    }
+
+    /** {@code done} of the rows counted by {@link #progress(String, long, String, QuotaForecast, Duration)}. */
+    public synchronized void settled(long done) {
+        settled = done;
+        logProgress();
+    }
+
     public void row(long line, String key, Outcome outcome, String reason) {
         row(line, key, null, outcome, reason);
     }
@@ -97,7 +118,9 @@ public final class ImportReport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + temp, e);
         }
-        logProgress();
+        if (settled < 0) {
+            logProgress();
+        }
     }
 
     private void logProgress() {
@@ -105,13 +128,19 @@ public final class ImportReport implements AutoCloseable {
             return;
         }
         lastProgress = System.nanoTime();
-        log.info("{}: {} of {} rows ({}%), {}", fileName, rows, totalRows,
-                totalRows == 0 ? 100 : rows * 100 / totalRows, progressText());
+        long done = done();
+        log.info("{}: {} of {} {} ({}%), {}", fileName, done, totalRows, rowsAre,
+                totalRows == 0 ? 100 : done * 100 / totalRows, progressText());
+    }
+
+    private long done() {
+        return settled < 0 ? rows : settled;
     }
 
     /** The forecast part of a progress line, e.g. "about 3m10s left at this pace, … done about 23:41 UTC". */
-    synchronized String progressText() {
-        return forecast == null ? "" : forecast.forecast(rows, Math.max(rows, totalRows)).text();
+    public synchronized String progressText() {
+        long done = done();
+        return forecast == null ? "" : forecast.forecast(done, Math.max(done, totalRows)).text();
     }
 
     /** A row about the file as a whole (line 0), e.g. {@code file-grew}; not counted as a row. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
+import org.centraerp.connector.centra.CentraInvalidRequestException;
 import org.centraerp.connector.centra.CentraUserErrorException;
 
 /**
@@ -68,7 +69,7 @@ final class ProductGroupSync {
                 }
             });
             displays.sync(first, productId, product.created(), variantIds, byVariant, outcomes);
-        } catch (CentraUserErrorException e) {
+        } catch (CentraUserErrorException | CentraInvalidRequestException e) {
             outcomes.failed(rows, "Centra refused product " + rows.get(0).productNumber() + ": " + e.getMessage());
         }
         outcomes.report(rows, report);
@@ -102,7 +103,7 @@ final class ProductGroupSync {
             try {
                 created = centra.mutate("catalogue/createProduct", Map.of("input", input), Retry.NEVER).orThrow()
                         .path("product");
-            } catch (CentraUserErrorException e) {
+            } catch (CentraUserErrorException | CentraInvalidRequestException e) {
                 if (valid.isEmpty()) {
                     throw e;
                 }
@@ -202,7 +203,7 @@ final class ProductGroupSync {
                 size(productId, variantId, row, outcomes);
             }
             return Optional.of(variantId);
-        } catch (CentraUserErrorException e) {
+        } catch (CentraUserErrorException | CentraInvalidRequestException e) {
             outcomes.failed(rows, "Centra refused variant " + first.variantKey() + ": " + e.getMessage());
             return state.id(VARIANT, first.variantKey());
         }
@@ -308,7 +309,7 @@ final class ProductGroupSync {
                 linkSku(productId, variantId, row);
                 outcomes.updated(List.of(row));
             }
-        } catch (CentraUserErrorException e) {
+        } catch (CentraUserErrorException | CentraInvalidRequestException e) {
             outcomes.failed(List.of(row), "Centra refused size " + row.sizeKey() + ": " + e.getMessage());
         }
     }

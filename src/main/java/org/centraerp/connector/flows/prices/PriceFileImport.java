@@ -13,6 +13,8 @@ import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.flows.catalogue.CatalogueFileSteps;
 import org.centraerp.connector.flows.catalogue.ImportReport;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClock;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
@@ -126,12 +128,25 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
 
     /**
      * At the end of the file: per pricelist, the products with a changed price, in batches of setPrices; then the
-     * variants without a row of their own that now sell at their product's price (reported as inherited).
+     * variants without a row of their own that now sell at their product's price (reported as inherited). Long
+     * files log progress lines (rows sent, and when they will be done under Centra's hourly and 10 s quotas).
      */
     public void sendRest(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
         Map<Long, List<Map<Long, PriceRow>>> set = new LinkedHashMap<>();
-        run.prices.forEach((pricelist, products) -> set.put(pricelist,
-                send(pricelist, products, run.lines, run.sameVariant)));
+        run.prices.forEach((pricelist, products) -> set.put(pricelist, changed(products)));
+        long toSend = set.values().stream().flatMap(List::stream).flatMap(variants -> variants.values().stream())
+                .mapToLong(row -> run.sameVariant.get(row.sentKey()).size()).sum();
+        run.report().progress(run.fileName(), toSend, "rows to send",
+                new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM), properties.progressInterval());
+        long[] sent = {0};
+        set.forEach((pricelist, products) -> new PriceBatch(centra, sentValues, FLOW).sendAll(pricelist, products,
+                sizer(), (row, outcome, reason) -> {
+                    List<Long> same = run.sameVariant.get(row.sentKey());
+                    same.forEach(line -> run.lines.put(line,
+                            new Line(run.lines.get(line).key(), row.pricelistName(), outcome, reason)));
+                    sent[0] += same.size();
+                    run.report().settled(sent[0]);
+                }));
         set.values().forEach(products -> products.removeIf(variants -> variants.values().stream()
                 .noneMatch(row -> run.lines.get(row.line()).outcome() == Outcome.UPDATED)));
         run.inherited = InheritedPrices.of(centra, set);
@@ -146,13 +161,8 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
         return super.report(run);
     }
 
-    /**
-     * Products with a changed variant price, in batches; each carries every variant price of the file.
-     *
-     * @return the products sent
-     */
-    private List<Map<Long, PriceRow>> send(long pricelist, Map<Long, Map<Long, PriceRow>> products,
-                                           Map<Long, Line> lines, Map<String, List<Long>> sameVariant) {
+    /** The products with a variant price other than last sent; each carries every variant price of the file. */
+    private List<Map<Long, PriceRow>> changed(Map<Long, Map<Long, PriceRow>> products) {
         List<Map<Long, PriceRow>> changed = new ArrayList<>();
         for (Map<Long, PriceRow> variants : products.values()) {
             Map<String, String> current = new LinkedHashMap<>();
@@ -161,9 +171,6 @@ public class PriceFileImport extends CatalogueFileSteps<PriceFileImport.Run> {
                 changed.add(variants);
             }
         }
-        new PriceBatch(centra, sentValues, FLOW).sendAll(pricelist, changed, sizer(),
-                (row, outcome, reason) -> sameVariant.get(row.sentKey()).forEach(line ->
-                        lines.put(line, new Line(lines.get(line).key(), row.pricelistName(), outcome, reason))));
         return changed;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
+import org.centraerp.connector.centra.CentraInvalidRequestException;
 import org.centraerp.connector.centra.CentraProblem;
 import org.centraerp.connector.centra.MutationResult;
 
@@ -16,7 +17,8 @@ import org.centraerp.connector.centra.MutationResult;
  * Sends one batch of lines and gets every good line through although Centra refuses a batch for one bad line
  * ({@code userErrors} mean it changed nothing): the lines its error paths point at ({@code productSizes.3}) are
  * refused and the rest is sent again; errors without a line index split the batch in halves until the bad line
- * stands alone. Pieces go out in the original order.
+ * stands alone. A call Centra refuses as invalid GraphQL (a value it cannot take; it changed nothing and would refuse
+ * the same call again) is split the same way, never retried whole. Pieces go out in the original order.
  */
 final class StockBatchDelivery {
 
@@ -59,7 +61,17 @@ final class StockBatchDelivery {
             if (lines.isEmpty()) {
                 continue;
             }
-            MutationResult result = send.send(piece.name(), lines);
+            MutationResult result;
+            try {
+                result = send.send(piece.name(), lines);
+            } catch (CentraInvalidRequestException e) {
+                if (lines.size() == 1) {
+                    outcomes.refused(lines.get(0), "Centra refused this line as invalid: " + e.getMessage());
+                } else {
+                    split(work, piece);
+                }
+                continue;
+            }
             if (result == null || result.ok()) {
                 outcomes.accepted(lines, result);
                 continue;
@@ -78,11 +90,17 @@ final class StockBatchDelivery {
             } else if (lines.size() == 1) {
                 outcomes.refused(lines.get(0), messages(result.userErrors()));
             } else {
-                int half = lines.size() / 2;
-                work.push(new Piece(piece.name() + "R", List.copyOf(lines.subList(half, lines.size()))));
-                work.push(new Piece(piece.name() + "L", List.copyOf(lines.subList(0, half))));
+                split(work, piece);
             }
         }
+    }
+
+    /** The piece's halves, left first. */
+    private static void split(Deque<Piece> work, Piece piece) {
+        List<StockLine> lines = piece.lines();
+        int half = lines.size() / 2;
+        work.push(new Piece(piece.name() + "R", List.copyOf(lines.subList(half, lines.size()))));
+        work.push(new Piece(piece.name() + "L", List.copyOf(lines.subList(0, half))));
     }
 
     /** Messages of problems that point at a line of the batch, by the line's index in it. */

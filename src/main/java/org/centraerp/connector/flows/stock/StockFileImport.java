@@ -14,6 +14,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraClock;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
@@ -129,6 +131,7 @@ public class StockFileImport {
     /** Starts the report and the sender; reads Centra's warehouse ids once per file. */
     public void begin(@ExchangeProperty(ErpFileFailures.RUN) Run run) {
         run.report = new StockReport(run.fileName, run.lines, properties.progressInterval(), registry);
+        run.report.forecast(new QuotaForecast(centra.rateLimiter(), CentraClock.SYSTEM));
         run.mapper = new StockLineMapper(run.mapping, run.fileName, warehouseIds());
         run.sender = run.mapping.mode() == StockMapping.Mode.DELTA
                 ? new DeltaStockSender(centra, keys, sentValues, properties.batchSize(), run.mapping.productKey(),

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.centraerp.connector.centra.QuotaForecast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ final class StockReport implements AutoCloseable {
     private final long progressNanos;
     private final long started = System.nanoTime();
     private long lastProgress = started;
+    private QuotaForecast forecast;
     private final StringBuilder notes = new StringBuilder();
 
     /**
@@ -151,12 +153,29 @@ final class StockReport implements AutoCloseable {
         }
         lastProgress = now;
         long done = done();
-        double seconds = (now - started) / 1e9;
-        double perSecond = done / Math.max(seconds, 1e-3);
+        double perSecond = done / Math.max((now - started) / 1e9, 1e-3);
+        log.info("{}: {} of {} lines ({}%), {} lines/s, {}", fileName, done, totalLines,
+                totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond), progressText());
+    }
+
+    /**
+     * Progress lines also say when the file will be done under Centra's hourly and 10 s quotas (a Growth-tier
+     * brand's big file can spend the hour's mutations long before the pace says it is done).
+     */
+    void forecast(QuotaForecast quotaForecast) {
+        this.forecast = quotaForecast;
+    }
+
+    /** The time part of a progress line: with a forecast, "about 3m10s left at this pace, … done about 23:41 UTC". */
+    String progressText() {
+        long done = done();
+        if (forecast != null) {
+            return forecast.forecast(done, Math.max(done, totalLines)).text();
+        }
+        double perSecond = done / Math.max((System.nanoTime() - started) / 1e9, 1e-3);
         long left = perSecond > 0 ? (long) ((totalLines - done) / perSecond) : -1;
-        log.info("{}: {} of {} lines ({}%), {} lines/s, about {} left", fileName, done, totalLines,
-                totalLines == 0 ? 100 : done * 100 / totalLines, Math.round(perSecond),
-                left < 0 ? "?" : Duration.ofSeconds(left).toString().substring(2).toLowerCase(Locale.ROOT));
+        return "about " + (left < 0 ? "?" : Duration.ofSeconds(left).toString().substring(2).toLowerCase(Locale.ROOT))
+                + " left";
     }
 
     /** Finishes the report; the route writes it where the file goes, then {@link #close} drops the local copy. */
