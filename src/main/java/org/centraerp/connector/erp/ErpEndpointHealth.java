@@ -34,6 +34,7 @@ public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollSt
     }
 
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private org.centraerp.connector.ops.FlowPauses pauses;
     /** The poll failure {@link #rollback} just logged, which the consumer then hands to {@link #handleException}. */
     private final ThreadLocal<Throwable> lastRecorded = new ThreadLocal<>();
 
@@ -81,7 +82,18 @@ public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollSt
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        reached(flow(consumer), safe(endpoint));
+        String flow = flow(consumer);
+        reached(flow, safe(endpoint));
+        if (polledMessages == 0 && pauses != null) {
+            // the file a paused flow was to read again is gone (removed by hand): nothing is left to retry
+            pauses.nothingLeftToRetry(flow);
+        }
+    }
+
+    /** The flows' pauses (ops/FlowRetryPolicy), told when an inbox has no file left to read again. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPauses(org.centraerp.connector.ops.FlowPauses pauses) {
+        this.pauses = pauses;
     }
 
     @Override

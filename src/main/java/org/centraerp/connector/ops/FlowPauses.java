@@ -91,6 +91,16 @@ public class FlowPauses implements HealthIndicator {
         return Optional.ofNullable(pauses.remove(flow));
     }
 
+    /**
+     * A paused polling flow whose attempt was due found nothing to read (its file was removed by hand): the pause
+     * is over, so health and the next failure start afresh.
+     */
+    public void nothingLeftToRetry(String flow) {
+        Instant now = clock.instant();
+        pauses.computeIfPresent(flow, (key, pause) -> pause.nextAttempt() != null
+                && !now.isBefore(pause.nextAttempt()) ? null : pause);
+    }
+
     public Optional<Pause> pause(String flow) {
         forgetStale();
         return Optional.ofNullable(pauses.get(flow));

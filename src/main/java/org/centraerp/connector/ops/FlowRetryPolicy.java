@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FlowRetryPolicy.class);
+    /** Exchange property: the failure this policy logged already (a sub-route's, seen again by its caller). */
+    static final String REPORTED = "ConnectorFailureReported";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -103,6 +105,38 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
         }
     }
 
+    /**
+     * What starts a route's exchanges: a poll (a file inbox: paused with a back-off), a timer (run again and again:
+     * paused with a back-off too), a Quartz schedule (its cron is the back-off), or a caller (direct:, HTTP).
+     */
+    enum Trigger {
+        POLL, TIMER, SCHEDULE, CALLER;
+
+        static Trigger of(Route route) {
+            if (route.getConsumer() instanceof ScheduledPollConsumer) {
+                return POLL;
+            }
+            String uri = route.getEndpoint().getEndpointUri();
+            String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
+            return switch (scheme) {
+                // a timer that runs once (repeatCount=1) has no next tick to pause for
+                case "timer" -> uri.matches(".*[?&]repeatCount=1(&.*)?$") ? SCHEDULE : TIMER;
+                case "quartz", "cron", "scheduler" -> SCHEDULE;
+                default -> CALLER;
+            };
+        }
+
+        /** The route's consumer is paused and resumed after a back-off. */
+        boolean pauses() {
+            return this == POLL || this == TIMER;
+        }
+
+        /** Nobody above the route is there to hear about a failure: it must end at the route. */
+        boolean schedule() {
+            return this == TIMER || this == SCHEDULE;
+        }
+    }
+
     final class Policy extends RoutePolicySupport {
 
         @Override
@@ -115,11 +149,20 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
                         + " attempt{}", flow, pause.failures(), pause.failures() == 1 ? "" : "s"));
                 return;
             }
-            boolean polling = route.getConsumer() instanceof ScheduledPollConsumer;
-            FlowPauses.Pause pause = pauses.failed(flow, failure, clock.instant(), !polling);
-            report(flow, exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), pause, failure);
-            if (polling && route.getCamelContext().isStarted()) {
-                pauseConsumer(flow, route.getConsumer(), pause.nextAttempt());
+            Trigger trigger = Trigger.of(route);
+            if (failure != exchange.getProperty(REPORTED, Throwable.class)) {
+                // a sub-route (direct:) reports its failure itself; the route that called it does not again
+                exchange.setProperty(REPORTED, failure);
+                FlowPauses.Pause pause = pauses.failed(flow, failure, clock.instant(), !trigger.pauses());
+                report(flow, exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), pause, failure);
+                if (trigger.pauses() && route.getCamelContext().isStarted()) {
+                    pauseConsumer(flow, route.getConsumer(), pause.nextAttempt());
+                }
+            }
+            if (trigger.schedule()) {
+                // Logged above; left on the exchange it would reach Quartz's JobRunShell or the timer's
+                // exception handler, which print it with a stack trace at every run.
+                exchange.setException(null);
             }
         }
 
@@ -151,11 +194,31 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
         } else if (tokenRefused) {
             // CentraAccess has said once, for every flow, what is wrong and what to do
             log.info("{} paused until Centra accepts the token; {}", what, next);
-        } else {
+        } else if (operational(failure)) {
             log.warn("{} failed: {}; {}", what, pause.cause(), next);
+        } else {
+            // not Centra, the ERP or a file endpoint: likely a bug, so its stack trace once (repeats: short lines)
+            log.warn("{} failed: {}; {}", what, pause.cause(), next, failure);
+            lastKinds.put(flow, pause.kind());
+            return;
         }
         lastKinds.put(flow, pause.kind());
         log.debug("{} failed", what, failure);
+    }
+
+    /** Centra, a database or an I/O endpoint failed: the cause says it all, a stack trace would only be noise. */
+    static boolean operational(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.centraerp.connector.centra.CentraException
+                    || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof org.springframework.transaction.TransactionException
+                    || t instanceof java.sql.SQLException || t instanceof java.io.IOException
+                    || t instanceof java.io.UncheckedIOException
+                    || t instanceof org.apache.camel.component.file.GenericFileOperationFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -69,9 +69,10 @@ public class OrderExport {
         try {
             found = centra.query("orders", Map.of("numbers", numbers, "limit", numbers.size())).data().path("orders");
         } catch (CentraException e) {
-            log.warn("Orders {} not fetched from Centra ({}); tried again later", numbers, e.getMessage());
-            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), backoff(claim)));
-            return new OrderBatch(List.of(), properties.batchSize());
+            // Back to the inbox, due again at once: the route's retry policy logs the cause once and pauses the whole
+            // flow with its back-off, so its next run takes these orders first and tells whether Centra is back.
+            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), java.time.Duration.ZERO));
+            throw e;
         }
         for (JsonNode order : found) {
             batch.orders().put(order.path("number").asLong(), order);
@@ -208,6 +209,11 @@ public class OrderExport {
     public OrderBatch tellCentra(@Body OrderBatch batch) {
         centraActions.apply(batch.exported(), batch.orders());
         return batch;
+    }
+
+    /** Lock/confirm held back by a failure on Centra's side in an earlier run, before new orders go. */
+    public void tellCentraHeldBack() {
+        centraActions.heldBack();
     }
 
     /** Lock/confirm calls that failed earlier. */

@@ -14,6 +14,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.centraerp.connector.centra.CentraQueryException;
 import org.centraerp.connector.centra.CentraUserErrorException;
 import org.centraerp.connector.erp.ErpFileFailures;
 import org.centraerp.connector.erp.ErpFileRefusedException;
@@ -129,6 +130,11 @@ public class InboundFileImport {
                 run.sent.add(run.send.apply(document));
             } catch (CentraUserErrorException e) {
                 run.sent.add(ShipmentOutcome.refused(document, e.getMessage()));
+            } catch (CentraQueryException e) {
+                // Centra refused the request as invalid GraphQL (a value of this document it cannot take): sending
+                // it again would fail the same way, and would hold up every other document of the file.
+                run.sent.add(ShipmentOutcome.refused(document, "Centra refused it as invalid (" + e.getMessage()
+                        + ") — correct the document's values and drop it again"));
             }
         }
     }
