@@ -17,6 +17,10 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
@@ -41,7 +45,8 @@ import org.springframework.stereotype.Component;
  * When the token changes or Centra accepts it again, every paused flow tries again at once.
  */
 @Component
-public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
+public class FlowRetryPolicy implements RoutePolicyFactory, PollingConsumerPollStrategy, ExceptionHandler,
+        DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FlowRetryPolicy.class);
     /** Exchange property: the failure this policy logged already (a sub-route's, seen again by its caller). */
@@ -58,6 +63,8 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
     private final Map<String, Suspended> suspended = new ConcurrentHashMap<>();
     /** The kind of failure each flow last logged in full, so a repeat gets a short line. */
     private final Map<String, String> lastKinds = new ConcurrentHashMap<>();
+    /** The failure this thread reported last, which a polling consumer may hand over again (rollback, handler). */
+    private final ThreadLocal<Throwable> lastReported = new ThreadLocal<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flow-retry");
         thread.setDaemon(true);
@@ -153,6 +160,7 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
             if (failure != exchange.getProperty(REPORTED, Throwable.class)) {
                 // a sub-route (direct:) reports its failure itself; the route that called it does not again
                 exchange.setProperty(REPORTED, failure);
+                lastReported.set(failure);
                 FlowPauses.Pause pause = pauses.failed(flow, failure, clock.instant(), !trigger.pauses());
                 report(flow, exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), pause, failure);
                 if (trigger.pauses() && route.getCamelContext().isStarted()) {
@@ -204,6 +212,53 @@ public class FlowRetryPolicy implements RoutePolicyFactory, DisposableBean {
         }
         lastKinds.put(flow, pause.kind());
         log.debug("{} failed", what, failure);
+    }
+
+    /*
+     * As pollStrategy and exceptionHandler of a consumer that reads Centra itself (centra:query): a failed read
+     * is reported like a failed exchange of its route (the cause once, then short lines; tried again on the next
+     * run), and what the route reported already is not reported again.
+     */
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // a run that went through clears the pause by its exchanges (onExchangeDone)
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        if (cause != lastReported.get()) {
+            String flow = consumer instanceof RouteIdAware aware && aware.getRouteId() != null ? aware.getRouteId()
+                    : endpoint.getEndpointBaseUri();
+            report(flow, null, pauses.failed(flow, cause, clock.instant(), true), cause);
+            lastReported.set(cause);
+        }
+        return false;
+    }
+
+    @Override
+    public void handleException(Throwable exception) {
+        handleException(null, null, exception);
+    }
+
+    @Override
+    public void handleException(String message, Throwable exception) {
+        handleException(message, null, exception);
+    }
+
+    @Override
+    public void handleException(String message, Exchange exchange, Throwable exception) {
+        if (exception != null && exception == lastReported.get()) {
+            lastReported.remove();
+            return;
+        }
+        log.warn("{}{}", message == null ? "" : message + ": ", FlowPauses.describe(exception));
+        log.debug("{}", message, exception);
     }
 
     /** Centra, a database or an I/O endpoint failed: the cause says it all, a stack trace would only be noise. */

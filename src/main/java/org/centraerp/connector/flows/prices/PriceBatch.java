@@ -65,6 +65,9 @@ final class PriceBatch {
                 sizer.answered(products.size(), result.response().complexity());
             }
         } catch (CentraQueryException e) {
+            if (e.serverFault()) {
+                throw e; // Centra's own fault, not these prices': the file is read again after the back-off
+            }
             if (products.size() > 1) {
                 int half = products.size() / 2;
                 send(pricelist, products.subList(0, half), outcomes, sizer);

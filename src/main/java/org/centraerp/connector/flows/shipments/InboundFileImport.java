@@ -131,6 +131,9 @@ public class InboundFileImport {
             } catch (CentraUserErrorException e) {
                 run.sent.add(ShipmentOutcome.refused(document, e.getMessage()));
             } catch (CentraQueryException e) {
+                if (e.serverFault()) {
+                    throw e; // Centra's own fault: the file is read again after the flow's back-off
+                }
                 // Centra refused the request as invalid GraphQL (a value of this document it cannot take): sending
                 // it again would fail the same way, and would hold up every other document of the file.
                 run.sent.add(ShipmentOutcome.refused(document, "Centra refused it as invalid (" + e.getMessage()
