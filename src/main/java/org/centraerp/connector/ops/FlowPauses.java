@@ -79,10 +79,12 @@ public class FlowPauses implements HealthIndicator {
     Pause failed(String flow, Throwable failure, Instant now, boolean scheduled) {
         return pauses.compute(flow, (key, before) -> {
             String cause = describe(failure);
-            int failures = before == null ? 1 : before.failures() + 1;
+            String kind = kindOf(failure);
+            // another cause is another trouble: its own count, back-off and start time
+            boolean again = before != null && before.kind().equals(kind);
+            int failures = again ? before.failures() + 1 : 1;
             Instant next = scheduled ? null : now.plus(retry.after(failures));
-            return new Pause(cause, kindOf(failure), isAccess(failure), failures,
-                    before == null ? now : before.since(), next);
+            return new Pause(cause, kind, isAccess(failure), failures, again ? before.since() : now, next);
         });
     }
 
@@ -92,7 +94,7 @@ public class FlowPauses implements HealthIndicator {
     }
 
     /**
-     * A paused polling flow whose attempt was due found nothing to read (its file was removed by hand): the pause
+     * A paused polling flow whose attempt was due found its inbox empty (the file was removed by hand): the pause
      * is over, so health and the next failure start afresh.
      */
     public void nothingLeftToRetry(String flow) {

@@ -42,7 +42,10 @@ import org.springframework.stereotype.Component;
  * <p>A polling flow (a file inbox) pauses instead of reading its file again at once: its consumer is suspended and
  * resumed after a back-off ({@code connector.flows.retry}), so a file stuck on a Centra failure is tried at 5 s,
  * 10 s, 20 s ... up to every 5 minutes, and nothing is dropped: the file stays in the inbox until it went through.
- * When the token changes or Centra accepts it again, every paused flow tries again at once.
+ * A timer flow (export-orders) pauses the same way; a Quartz flow (the order poll, returns, reconciliation) tries
+ * again on its next scheduled run. Neither lets the failure through to Quartz or the timer, which would print it
+ * with a stack trace at every run. When the token changes or Centra accepts it again, every paused flow tries
+ * again at once. A failure that is not Centra, a database or an I/O endpoint (a bug) shows its stack trace, once.
  */
 @Component
 public class FlowRetryPolicy implements RoutePolicyFactory, PollingConsumerPollStrategy, ExceptionHandler,
