@@ -1,7 +1,9 @@
 package org.centraerp.connector.flows.orders;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
@@ -27,7 +29,7 @@ public class OrderCentraActions {
     private final OrderExports exports;
     private final OrdersProperties properties;
     /** A lock/confirm failed on Centra's side: orders are left PENDING for the next run of export-orders. */
-    private final java.util.concurrent.atomic.AtomicBoolean heldBack = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean heldBack = new AtomicBoolean();
 
     public OrderCentraActions(CentraClient centra, OrderExports exports, OrdersProperties properties) {
         this.centra = centra;
@@ -106,7 +108,7 @@ public class OrderCentraActions {
      */
     public void heldBack() {
         while (heldBack.get()) {
-            List<Export> pending = exports.pendingCentraActions(properties.batchSize(), java.time.Duration.ZERO);
+            List<Export> pending = exports.pendingCentraActions(properties.batchSize(), Duration.ZERO);
             if (pending.isEmpty()) {
                 heldBack.set(false);
                 return;

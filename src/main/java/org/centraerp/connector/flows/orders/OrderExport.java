@@ -1,6 +1,7 @@
 package org.centraerp.connector.flows.orders;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class OrderExport {
         } catch (CentraException e) {
             // Back to the inbox, due again at once: the route's retry policy logs the cause once and pauses the whole
             // flow with its back-off, so its next run takes these orders first and tells whether Centra is back.
-            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), java.time.Duration.ZERO));
+            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), Duration.ZERO));
             throw e;
         }
         for (JsonNode order : found) {
@@ -221,7 +222,7 @@ public class OrderExport {
         centraActions.retryPending();
     }
 
-    private java.time.Duration backoff(Claim claim) {
+    private Duration backoff(Claim claim) {
         return properties.retry().after(claim.attempts() + 1);
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.centra.CentraEndpoint;
 import org.centraerp.connector.ops.FlowPauses;
 import org.centraerp.connector.ops.LoggedStackTraces;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,9 @@ class OrderFlowPauseTest {
     OrderInbox inbox;
 
     @Autowired
+    CentraEndpoint endpoint;
+
+    @Autowired
     FlowPauses pauses;
 
     @Autowired
@@ -101,7 +105,7 @@ class OrderFlowPauseTest {
 
     @BeforeEach
     void goodTokenAndNoFaults() {
-        writeToken("sandbox-demo-token");
+        useToken("sandbox-demo-token");
         knobs("{\"faultRates\":{\"serverError\":0.0,\"rateLimited\":0.0,\"timeout\":0.0}}");
         // the orders of an earlier test are exported and the flows went through since
         await().atMost(PATIENCE).until(() -> pauses.pause(POLL).isEmpty() && pauses.pause(EXPORT).isEmpty());
@@ -134,7 +138,7 @@ class OrderFlowPauseTest {
 
     @Test
     void aTokenThatCannotLockOrdersPausesTheExportWithOneLineAndTheOrdersAreLockedOnceItCan(CapturedOutput output) {
-        writeToken("sandbox-readonly-token");
+        useToken("sandbox-readonly-token");
         List<Long> numbers = placeOrders(3);
 
         await().atMost(PATIENCE).until(() -> pauses.pause(EXPORT).map(FlowPauses.Pause::failures).orElse(0) >= 3);
@@ -164,7 +168,7 @@ class OrderFlowPauseTest {
 
     @Test
     void aRefusedTokenPausesTheOrderFlowsWithOneClearLineAndTheyResumeWithAValidToken(CapturedOutput output) {
-        writeToken("revoked-or-expired-token");
+        useToken("revoked-or-expired-token");
         List<Long> numbers = placeOrders(2);
         // as Centra's webhook would tell: the export meets the refused token too, not only the poll
         numbers.forEach(number -> inbox.notify(number, "test"));
@@ -245,6 +249,12 @@ class OrderFlowPauseTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         http.exchange("/sandbox/admin/knobs", HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** The token file holds the token, and the connector uses it (it reads the file again when it changes). */
+    private void useToken(String token) {
+        writeToken(token);
+        await().atMost(PATIENCE).until(() -> endpoint.token().current().equals(token));
     }
 
     private static void writeToken(String token) {
