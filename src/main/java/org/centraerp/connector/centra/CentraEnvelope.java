@@ -63,8 +63,10 @@ final class CentraEnvelope {
         List<String> permissions = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         List<String> messages = new ArrayList<>();
+        boolean serverFault = true;
         for (JsonNode error : errors) {
             String message = error.path("message").asText("(no message)");
+            serverFault &= internal(error);
             Matcher missing = MISSING_PERMISSION.matcher(message);
             boolean authorization = "authorization".equals(error.path("extensions").path("category").asText());
             if (missing.find()) {
@@ -80,9 +82,24 @@ final class CentraEnvelope {
             throw new CentraPermissionException(document, permissions, targets);
         }
         String text = "Centra could not run document '" + document + "': " + String.join("; ", messages)
-                + " — fix the document in src/main/resources/centra/ or its variables";
+                + (serverFault ? " — an internal error of Centra's; tried again later"
+                : " — fix the document in src/main/resources/centra/ or its variables");
+        if (serverFault) {
+            throw new CentraQueryException(text, true);
+        }
         // no data at all: refused before it ran (GraphQL: errors raised before execution leave out "data")
         throw root.has("data") ? new CentraQueryException(text) : new CentraInvalidRequestException(text);
+    }
+
+    /**
+     * An error Centra made inside rather than one of the request. guess: Centra's GraphQL server (graphql-php)
+     * marks these {@code extensions.category: "internal"}; graphql-java (the sandbox) {@code classification:
+     * INTERNAL_ERROR}.
+     */
+    private static boolean internal(JsonNode error) {
+        JsonNode extensions = error.path("extensions");
+        return "internal".equals(extensions.path("category").asText())
+                || "INTERNAL_ERROR".equals(extensions.path("classification").asText());
     }
 
     /** The message of a non-200 answer: GraphQL errors if the body has them, else a short text snippet. */

@@ -1,18 +1,26 @@
 package org.centraerp.connector.erp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.apache.camel.spi.RouteIdAware;
 import org.slf4j.Logger;
+import org.centraerp.connector.ops.FlowPauses;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -34,6 +42,7 @@ public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollSt
     }
 
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private FlowPauses pauses;
     /** The poll failure {@link #rollback} just logged, which the consumer then hands to {@link #handleException}. */
     private final ThreadLocal<Throwable> lastRecorded = new ThreadLocal<>();
 
@@ -81,7 +90,34 @@ public class ErpEndpointHealth implements HealthIndicator, PollingConsumerPollSt
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        reached(flow(consumer), safe(endpoint));
+        String flow = flow(consumer);
+        reached(flow, safe(endpoint));
+        if (polledMessages == 0 && pauses != null && emptyFolder(endpoint)) {
+            // the file a paused flow was to read again is gone (removed by hand): nothing is left to retry
+            pauses.nothingLeftToRetry(flow);
+        }
+    }
+
+    /**
+     * A local inbox holding no file to take (a file can be there and not taken by one poll: its read lock is
+     * still being released, or it is not stable yet). Other endpoints (SFTP) are not listed for this.
+     */
+    static boolean emptyFolder(Endpoint endpoint) {
+        if (!(endpoint instanceof FileEndpoint file) || file.getFile() == null) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(file.getFile().toPath())) {
+            return entries.noneMatch(entry -> Files.isRegularFile(entry)
+                    && !entry.getFileName().toString().startsWith("."));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** The flows' pauses (ops/FlowRetryPolicy), told when an inbox has no file left to read again. */
+    @Autowired(required = false)
+    void setPauses(FlowPauses pauses) {
+        this.pauses = pauses;
     }
 
     @Override

@@ -79,16 +79,28 @@ public class FlowPauses implements HealthIndicator {
     Pause failed(String flow, Throwable failure, Instant now, boolean scheduled) {
         return pauses.compute(flow, (key, before) -> {
             String cause = describe(failure);
-            int failures = before == null ? 1 : before.failures() + 1;
+            String kind = kindOf(failure);
+            // another cause is another trouble: its own count, back-off and start time
+            boolean again = before != null && before.kind().equals(kind);
+            int failures = again ? before.failures() + 1 : 1;
             Instant next = scheduled ? null : now.plus(retry.after(failures));
-            return new Pause(cause, kindOf(failure), isAccess(failure), failures,
-                    before == null ? now : before.since(), next);
+            return new Pause(cause, kind, isAccess(failure), failures, again ? before.since() : now, next);
         });
     }
 
     /** Clears the flow's pause; answers the pause it was in, if any. */
     Optional<Pause> succeeded(String flow) {
         return Optional.ofNullable(pauses.remove(flow));
+    }
+
+    /**
+     * A paused polling flow whose attempt was due found its inbox empty (the file was removed by hand): the pause
+     * is over, so health and the next failure start afresh.
+     */
+    public void nothingLeftToRetry(String flow) {
+        Instant now = clock.instant();
+        pauses.computeIfPresent(flow, (key, pause) -> pause.nextAttempt() != null
+                && !now.isBefore(pause.nextAttempt()) ? null : pause);
     }
 
     public Optional<Pause> pause(String flow) {

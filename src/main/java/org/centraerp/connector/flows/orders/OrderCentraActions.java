@@ -1,7 +1,9 @@
 package org.centraerp.connector.flows.orders;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.centraerp.connector.centra.CentraClient;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells Centra that the ERP has orders: {@code setOrdersLock} (one call per batch) and/or {@code confirmOrder}
  * (PENDING orders), as configured. Runs only after the export is WRITTEN; what fails for Centra being unavailable
- * stays PENDING and is tried again by the sweep; a userError marks it FAILED for the operator.
+ * stays PENDING and ends the run (the flow pauses, see {@code ops/FlowRetryPolicy}); the next run tells Centra
+ * about those first; a userError marks it FAILED for the operator.
  */
 public class OrderCentraActions {
 
@@ -25,6 +28,8 @@ public class OrderCentraActions {
     private final CentraClient centra;
     private final OrderExports exports;
     private final OrdersProperties properties;
+    /** A lock/confirm failed on Centra's side: orders are left PENDING for the next run of export-orders. */
+    private final AtomicBoolean heldBack = new AtomicBoolean();
 
     public OrderCentraActions(CentraClient centra, OrderExports exports, OrdersProperties properties) {
         this.centra = centra;
@@ -62,7 +67,10 @@ public class OrderCentraActions {
             }
             log.debug("Centra told about orders {}", numbers);
         } catch (CentraException e) {
-            log.warn("Centra not told about exported orders {} yet ({}); tried again later", numbers, e.getMessage());
+            // The orders stay PENDING; the route's retry policy logs the cause once and pauses the flow, whose next
+            // run tells Centra about them first (heldBack).
+            heldBack.set(true);
+            throw e;
         }
     }
 
@@ -79,11 +87,36 @@ public class OrderCentraActions {
         }
     }
 
-    /** Finishes lock/confirm left PENDING (Centra was down, or the instance died after the export). */
+    /**
+     * Finishes lock/confirm left PENDING (Centra was down, or the instance died after the export). While this
+     * instance holds orders back after a failure, route export-orders tells Centra about them ({@link #heldBack()}).
+     */
     public void retryPending() {
+        if (heldBack.get()) {
+            return;
+        }
         List<Export> pending = exports.pendingCentraActions(properties.batchSize(), properties.lease());
         if (!pending.isEmpty()) {
             apply(pending, Map.of());
+        }
+    }
+
+    /**
+     * After Centra failed to take a lock/confirm (unreachable, token refused, a permission missing), the orders
+     * left PENDING go first, before new ones are exported: a failure again ends the run, so the flow stays paused
+     * until Centra takes them, and no new order is exported unlocked meanwhile.
+     */
+    public void heldBack() {
+        while (heldBack.get()) {
+            List<Export> pending = exports.pendingCentraActions(properties.batchSize(), Duration.ZERO);
+            if (pending.isEmpty()) {
+                heldBack.set(false);
+                return;
+            }
+            apply(pending, Map.of());
+            if (pending.size() < properties.batchSize()) {
+                heldBack.set(false);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.centraerp.connector.flows.orders;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,10 @@ public class OrderExport {
         try {
             found = centra.query("orders", Map.of("numbers", numbers, "limit", numbers.size())).data().path("orders");
         } catch (CentraException e) {
-            log.warn("Orders {} not fetched from Centra ({}); tried again later", numbers, e.getMessage());
-            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), backoff(claim)));
-            return new OrderBatch(List.of(), properties.batchSize());
+            // Back to the inbox, due again at once: the route's retry policy logs the cause once and pauses the whole
+            // flow with its back-off, so its next run takes these orders first and tells whether Centra is back.
+            batch.claims().forEach(claim -> inbox.failed(claim, e.getMessage(), Duration.ZERO));
+            throw e;
         }
         for (JsonNode order : found) {
             batch.orders().put(order.path("number").asLong(), order);
@@ -210,12 +212,17 @@ public class OrderExport {
         return batch;
     }
 
+    /** Lock/confirm held back by a failure on Centra's side in an earlier run, before new orders go. */
+    public void tellCentraHeldBack() {
+        centraActions.heldBack();
+    }
+
     /** Lock/confirm calls that failed earlier. */
     public void retryCentraActions() {
         centraActions.retryPending();
     }
 
-    private java.time.Duration backoff(Claim claim) {
+    private Duration backoff(Claim claim) {
         return properties.retry().after(claim.attempts() + 1);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.centra.CentraClient.Retry;
 import org.centraerp.connector.centra.CentraProblem;
-import org.centraerp.connector.centra.CentraInvalidRequestException;
+import org.centraerp.connector.centra.CentraQueryException;
 import org.centraerp.connector.centra.ComplexityBatchSizer;
 import org.centraerp.connector.centra.MutationResult;
 import org.centraerp.connector.flows.catalogue.ImportReport.Outcome;
@@ -64,7 +64,10 @@ final class PriceBatch {
             if (sizer != null) {
                 sizer.answered(products.size(), result.response().complexity());
             }
-        } catch (CentraInvalidRequestException e) {
+        } catch (CentraQueryException e) {
+            if (e.serverFault()) {
+                throw e; // Centra's own fault, not these prices': the file is read again after the back-off
+            }
             if (products.size() > 1) {
                 int half = products.size() / 2;
                 send(pricelist, products.subList(0, half), outcomes, sizer);

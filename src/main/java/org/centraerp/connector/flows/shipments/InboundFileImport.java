@@ -14,6 +14,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.centraerp.connector.centra.CentraQueryException;
 import org.centraerp.connector.centra.CentraUserErrorException;
 import org.centraerp.connector.erp.ErpCsvReader;
 import org.centraerp.connector.erp.ErpFileFailures;
@@ -131,6 +132,14 @@ public class InboundFileImport {
                 run.sent.add(run.send.apply(document));
             } catch (CentraUserErrorException e) {
                 run.sent.add(ShipmentOutcome.refused(document, e.getMessage()));
+            } catch (CentraQueryException e) {
+                if (e.serverFault()) {
+                    throw e; // Centra's own fault: the file is read again after the flow's back-off
+                }
+                // Centra refused the request as invalid GraphQL (a value of this document it cannot take): sending
+                // it again would fail the same way, and would hold up every other document of the file.
+                run.sent.add(ShipmentOutcome.refused(document, "Centra refused it as invalid (" + e.getMessage()
+                        + ") — correct the document's values and drop it again"));
             }
         }
     }

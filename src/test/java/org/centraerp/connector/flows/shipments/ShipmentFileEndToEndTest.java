@@ -111,6 +111,26 @@ class ShipmentFileEndToEndTest extends ShipmentFlowTestSupport {
     }
 
     @Test
+    void aShipmentCentraRefusesAsInvalidIsReportedOnceAndTheOthersAreApplied() {
+        List<Integer> numbers = placeOrders(2);
+        List<String> rows = new ArrayList<>(shipEverything("SHP-BAD-DATE", numbers.get(0), "TRACK-D"));
+        // not a date Centra's DateTimeTz takes: the request is invalid GraphQL, not a passing failure
+        rows.replaceAll(row -> row.substring(0, row.lastIndexOf(';') + 1) + "next tuesday");
+        rows.addAll(shipEverything("SHP-GOOD-DATE", numbers.get(1), "TRACK-E"));
+
+        drop("shipments", "ship-bad-date.csv", SHIPMENT_HEADER, rows);
+
+        List<Map<String, String>> report = awaitReport("shipments", "ship-bad-date.csv", 1);
+        Map<String, String> bad = row(report, "SHP-BAD-DATE");
+        assertThat(bad.get("outcome")).as(bad.toString()).isEqualTo("refused");
+        assertThat(bad.get("reason")).contains("refused it as invalid").contains("next tuesday");
+        assertThat(row(report, "SHP-GOOD-DATE").get("outcome")).isEqualTo("completed");
+        assertThat(order(numbers.get(1)).path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(order(numbers.get(0)).path("shipments")).allSatisfy(shipment ->
+                assertThat(shipment.path("isShipped").asBoolean()).isFalse());
+    }
+
+    @Test
     void failureBetweenCreateAndCompleteIsFinishedOnTheNextAttemptWithOneShipment() {
         int number = placeOrders(1).get(0);
         faults.failNext("completeShipment", 1);
