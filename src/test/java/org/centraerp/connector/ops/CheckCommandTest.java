@@ -68,9 +68,11 @@ class CheckCommandTest {
                 .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
                 .containsPattern("export-orders\\s+lacks Order:read, Order.isLocked:write")
                 .containsPattern("export-returns\\s+lacks Return:read")
+                .containsPattern("export-customers\\s+lacks Customer:read")
                 .containsPattern("import-bundle-file\\s+lacks Product:read, Bundle:write")
                 .containsPattern("import-return-file\\s+lacks Order:read, Return:write")
-                .contains("check failed: the token lacks Bundle:write, Display:write, Market:read, Order.isLocked:write,"
+                .contains("check failed: the token lacks Bundle:write, Customer:read, Display:write, Market:read,"
+                        + " Order.isLocked:write,"
                         + " Order:read, Price:write, Pricelist:read, Product:read, Product:write, ProductVariant:write,"
                         + " Return:read, Return:write, Shipment:write, SizeChart:read, StockChange:write, Warehouse:read"
                         + " — add them to the Integration API token");
@@ -91,6 +93,7 @@ class CheckCommandTest {
                 .containsPattern("import-shipment-file\\s+lacks Shipment:write")
                 .containsPattern("import-return-file\\s+lacks Return:write")
                 .containsPattern("export-master-data\\s+ok")
+                .containsPattern("export-customers\\s+ok")
                 .contains("check failed: the token lacks Bundle:write, Display:write, Order.isLocked:write, Price:write,"
                         + " Product:write, ProductVariant:write, Return:write, Shipment:write, StockChange:write");
         assertNoStackTrace(output);
