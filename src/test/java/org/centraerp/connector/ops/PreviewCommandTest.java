@@ -29,6 +29,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.flows.catalogue.SkuVariants;
+import org.centraerp.connector.state.CatalogueIds;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code preview orders <n>} against a sandbox (this test's application) with an ERP folder and ERP tables on
@@ -51,6 +57,13 @@ class PreviewCommandTest {
 
     @LocalServerPort
     int port;
+
+    /** This application's client of its own sandbox, to learn the ids the previews print. */
+    @Autowired
+    CentraClient centra;
+
+    @Autowired
+    CatalogueIds catalogueIds;
 
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry registry) {
@@ -104,11 +117,16 @@ class PreviewCommandTest {
     }
 
     private int preview(String... words) {
+        return previewWithState("jdbc:h2:mem:preview-" + System.nanoTime(), words);
+    }
+
+    /** With a state database that outlives the preview (a file), so a test can put what was last sent in it. */
+    private int previewWithState(String stateUrl, String... words) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "--connector.centra.url=http://127.0.0.1:" + port + "/sandbox/graphql",
                 "--connector.centra.token=sandbox-demo-token",
                 "--connector.sandbox.enabled=false",
-                "--spring.datasource.url=jdbc:h2:mem:preview-" + System.nanoTime(),
+                "--spring.datasource.url=" + stateUrl,
                 "--connector.erp.folder=" + ERP.folder(),
                 "--connector.erp.datasource.url=" + POSTGRESQL.url(),
                 "--connector.erp.datasource.username=postgres"));
@@ -173,5 +191,95 @@ class PreviewCommandTest {
                 .contains("\"SKU\" : \"SWEATER-RED-S\"").contains("\"stockQuantityType\" : \"PHYSICAL\"");
         assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
         assertThat(file.getParent().toFile().list()).containsExactly("stock.csv");
+    }
+
+    /** A state database in a file: a preview fills its tables, the test reads and writes them between previews. */
+    private static String fileState(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve("state").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private static JdbcTemplate state(String url) {
+        return new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+    }
+
+    private static List<String> rows(JdbcTemplate state, String table) {
+        return state.queryForList("SELECT * FROM " + table).stream().map(String::valueOf).sorted().toList();
+    }
+
+    @Test
+    void theStockPreviewSaysALineIsSkippedWhenItsQuantityWasLastSent(CapturedOutput output) throws IOException {
+        Path folder = Files.createTempDirectory("preview-stock-unchanged");
+        String url = fileState(folder);
+        Path file = folder.resolve("stock.csv");
+        Files.writeString(file, "sku;warehouse;quantity\nSWEATER-RED-S;WH1;12\nSWEATER-RED-M;WH1;7\n");
+        assertThat(previewWithState(url, "preview", "stock", file.toString())).isZero();
+        assertThat(output.getOut()).contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — setStock warehouse 1 #1");
+        JdbcTemplate state = state(url);
+        state.update("INSERT INTO connector_sent_value (flow, item_key, item_value, updated_at)"
+                + " VALUES ('stock', '1|SKU:SWEATER-RED-S', '12@earlier-pass', CURRENT_TIMESTAMP)");
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "stock", file.toString())).isZero();
+
+        String second = output.getOut().substring(output.getOut().lastIndexOf("# Preview of stock.csv"));
+        assertThat(second).contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — skipped, unchanged since it was"
+                        + " last sent")
+                .contains("line 3: SKU SWEATER-RED-M in warehouse 1: 7 — setStock warehouse 1 #1")
+                .contains("# setStock warehouse 1 #1 (1 sizes), variables:")
+                .doesNotContain("\"SKU\" : \"SWEATER-RED-S\"");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    @Test
+    void previewOfAPriceFilePrintsPerLineTheSetPricesCallOrWhyNotAndSendsAndRemembersNothing(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createTempDirectory("preview-prices");
+        String url = fileState(folder);
+        Path file = folder.resolve("prices.csv");
+        Files.writeString(file, "pricelist;sku;price;currency;sale_price\n"
+                + "RETAIL-SEK;SWEATER-RED-S;799.00;SEK;\n"
+                + "RETAIL-EUR;SWEATER-RED-S;79.95;EUR;\n"
+                + "RETAIL-SEK;NO-SUCH-SKU;10.00;SEK;\n"
+                + "RETAIL-SEK;SWEATER-BLUE-S;abc;SEK;\n"
+                + "RETAIL-SEK;SWEATER-BLUE-S;699.00;EUR;\n"
+                + "RETAIL-SEK;CHAIR-OAK;699.00;SEK;599.00\n");
+        assertThat(previewWithState(url, "preview", "prices", file.toString())).isZero();
+        long sek = pricelist("SEK");
+        long eur = pricelist("EUR");
+        SkuVariants.VariantRef red = new SkuVariants(centra, catalogueIds).find("SWEATER-RED-S").orElseThrow();
+        JdbcTemplate state = state(url);
+        // the EUR price of the red sweater was sent by an earlier import
+        state.update("INSERT INTO connector_sent_value (flow, item_key, item_value, updated_at)"
+                + " VALUES ('prices', ?, 'EUR|79.95|', CURRENT_TIMESTAMP)", eur + ":" + red.variantId());
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "prices", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of prices.csv"));
+        assertThat(out).startsWith("# Preview of prices.csv with mappings/default/prices.yaml: nothing is sent")
+                .contains("line 2: SWEATER-RED-S in pricelist SEK: 799.00 SEK — setPrices pricelist " + sek + " #1")
+                .contains("line 3: SWEATER-RED-S in pricelist EUR: 79.95 EUR — skipped, unchanged since it was"
+                        + " last sent")
+                // the reasons are those of the price report
+                .contains("line 4: NO-SUCH-SKU in pricelist SEK: failed — unknown SKU 'NO-SUCH-SKU': not in Centra"
+                        + " (import the product first)")
+                .contains("line 5: SWEATER-BLUE-S in pricelist SEK: failed — field price: not a decimal number 'abc'")
+                .contains("line 6: SWEATER-BLUE-S in pricelist SEK: failed — currency EUR is not the currency of"
+                        + " pricelist 'SEK' (SEK)")
+                .contains("line 7: CHAIR-OAK in pricelist SEK: 599.00 SEK (before 699.00) — setPrices"
+                        + " pricelist " + sek + " #1")
+                .contains("# setPrices pricelist " + sek + " #1 (2 products), variables:")
+                .contains("\"productVariant\" : {\n          \"id\" : " + red.variantId())
+                .doesNotContain("# setPrices pricelist " + eur + " ");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    private long pricelist(String name) {
+        return centra.pages("pricelists", java.util.Map.of(), "pricelists", CentraClient.MAX_PAGE_SIZE)
+                .filter(p -> name.equals(p.path("name").asText())).findFirst().orElseThrow().path("id").asLong();
     }
 }
