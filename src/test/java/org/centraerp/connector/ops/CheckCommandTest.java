@@ -150,6 +150,39 @@ class CheckCommandTest {
         assertNoStackTrace(output);
     }
 
+    @Test
+    void aMappingTestThatDiffersIsPrintedWithItsDiffAndCheckExitsOne(CapturedOutput output,
+                                                                    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path from = java.nio.file.Path.of("mappings/default");
+        java.nio.file.Path acme = dir.resolve("acme");
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Path target = acme.resolve(from.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+        // a real field of Centra's Customer (the schema check passes), but not what the expected file says
+        java.nio.file.Path customers = acme.resolve("customers.yaml");
+        java.nio.file.Files.writeString(customers, java.nio.file.Files.readString(customers)
+                .replace("from: lastName", "from: firstName"));
+
+        int status = check("--connector.mappings-dir=" + dir, "--connector.customer=acme");
+
+        assertThat(status).isEqualTo(1);
+        String out = output.getOut().substring(output.getOut().lastIndexOf("Mapping tests:"));
+        assertThat(out).contains("ok     " + acme.resolve("tests/orders/direct-to-consumer.centra.json"))
+                .contains("FAILED " + acme.resolve("tests/customers/changed.centra.json"))
+                .contains("line 6:").contains("-   \"last_name\" : \"Customer\"")
+                .contains("+   \"last_name\" : \"Test\"")
+                .contains("check failed: 1 of 5 mapping tests differ from their expected output");
+        assertThat(output.getOut()).contains("check: OK");
+    }
+
     /** Other tests' application contexts share the JVM's output, so look only after check's own lines. */
     private static void assertNoStackTrace(CapturedOutput output) {
         String out = output.getOut();
