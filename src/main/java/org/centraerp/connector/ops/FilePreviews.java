@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.prices.PricePreview;
+import org.centraerp.connector.flows.shipments.ShipmentPreview;
+import org.centraerp.connector.flows.shipments.ShipmentProgress;
 import org.centraerp.connector.flows.stock.StockPreview;
 import org.centraerp.connector.flows.stock.StockProperties;
 import org.centraerp.connector.mapping.MappingRepository;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class FilePreviews {
 
     /** The verbs, as in {@code preview stock samples/stock/stock.csv}. */
-    static final String USAGE = "stock <file> | prices <file>";
+    static final String USAGE = "stock <file> | prices <file> | shipments <file>";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -31,16 +33,19 @@ public class FilePreviews {
     private final ObjectProvider<StockProperties> stockProperties;
     private final ObjectProvider<CatalogueIds> catalogueIds;
     private final ObjectProvider<CatalogueProperties> catalogueProperties;
+    private final ObjectProvider<ShipmentProgress> shipmentProgress;
 
     public FilePreviews(CentraClient centra, MappingRepository mappings, ObjectProvider<SentValues> sentValues,
                         ObjectProvider<StockProperties> stockProperties, ObjectProvider<CatalogueIds> catalogueIds,
-                        ObjectProvider<CatalogueProperties> catalogueProperties) {
+                        ObjectProvider<CatalogueProperties> catalogueProperties,
+                        ObjectProvider<ShipmentProgress> shipmentProgress) {
         this.centra = centra;
         this.mappings = mappings;
         this.sentValues = sentValues;
         this.stockProperties = stockProperties;
         this.catalogueIds = catalogueIds;
         this.catalogueProperties = catalogueProperties;
+        this.shipmentProgress = shipmentProgress;
     }
 
     /** The preview's exit status, or empty when {@code flow} is not an ERP → Centra file flow. */
@@ -51,6 +56,8 @@ public class FilePreviews {
                     .run(mappings.stock(), path, out));
             case "prices" -> Optional.of(new PricePreview(centra, catalogueIds.getObject(), sentValues.getObject(),
                     catalogueProperties.getObject()).run(mappings.prices(), path, out));
+            case "shipments" -> Optional.of(new ShipmentPreview(centra, shipmentProgress.getObject())
+                    .run(mappings.shipments(), path, out));
             default -> Optional.empty();
         };
     }

@@ -324,4 +324,51 @@ class PreviewCommandTest {
         return centra.pages("pricelists", java.util.Map.of(), "pricelists", CentraClient.MAX_PAGE_SIZE)
                 .filter(p -> name.equals(p.path("name").asText())).findFirst().orElseThrow().path("id").asLong();
     }
+
+    @Test
+    void previewOfAShipmentFilePrintsPerShipmentTheCallsOrWhyNotAndSendsAndRecordsNothing(CapturedOutput output)
+            throws IOException {
+        int order = org.centraerp.connector.testsupport.SandboxOrders.placeOne(http);
+        com.fasterxml.jackson.databind.JsonNode line = org.centraerp.connector.testsupport.SandboxOrders
+                .order(centra, order).path("lines").get(0);
+        String sku = line.path("productSize").path("SKU").asText();
+        Path folder = Files.createTempDirectory("preview-shipments");
+        String url = fileState(folder);
+        Path file = folder.resolve("shipments.csv");
+        String head = "shipment_no;order_no;sku;ean;quantity;carrier;service;tracking_no;tracking_url;"
+                + "return_tracking_no;packages;shipped_at\n";
+        Files.writeString(file, head
+                + "SHP-NEW;" + order + ";" + sku + ";;1;PostNord;MyPack Home;TRACK-1;;;1;\n"
+                + "SHP-UNKNOWN;999999;" + sku + ";;1;PostNord;;;;;1;\n"
+                + "SHP-WRONG;" + order + ";NO-SUCH-SKU;;1;PostNord;;;;;1;\n"
+                + "SHP-DONE;" + order + ";" + sku + ";;1;PostNord;;;;;1;\n");
+        assertThat(previewWithState(url, "preview", "shipments", file.toString())).isZero();
+        JdbcTemplate state = state(url);
+        // as route import-shipment-file records a shipment it completed
+        state.update("INSERT INTO connector_shipment_progress (flow, erp_reference, order_number, centra_id, step,"
+                + " created_at, updated_at) VALUES ('shipments', 'SHP-DONE', ?, 77, 'COMPLETED', CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)", order);
+        List<String> progressBefore = rows(state, "connector_shipment_progress");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "shipments", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of shipments.csv"));
+        assertThat(out).startsWith("# Preview of shipments.csv with mappings/default/shipments.yaml: nothing is sent")
+                .contains("line 2: shipment SHP-NEW of order " + order + " — createShipment, tagShipment,"
+                        + " captureShipment, completeShipment")
+                .contains("\"orderLine\" : {\n      \"id\" : " + line.path("id").asInt())
+                .contains("\"externalId\" : \"SHP-NEW\"")
+                .contains("\"trackingNumber\" : \"TRACK-1\"")
+                .contains("\"id\" : \"(id of the new shipment)\"")
+                .contains("line 3: shipment SHP-UNKNOWN of order 999999 — refused — unknown order 999999")
+                .contains("line 4: shipment SHP-WRONG of order " + order + " — refused — line not in order: SKU"
+                        + " NO-SUCH-SKU is not in order " + order)
+                .contains("line 5: shipment SHP-DONE of order " + order + " — skipped, completed earlier as Centra"
+                        + " shipment 77");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_shipment_progress")).isEqualTo(progressBefore);
+        assertThat(org.centraerp.connector.testsupport.SandboxOrders.order(centra, order).path("shipments"))
+                .isEmpty();
+    }
 }
