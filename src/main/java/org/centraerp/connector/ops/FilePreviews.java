@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
 import org.centraerp.connector.flows.prices.PricePreview;
+import org.centraerp.connector.flows.returns.ReturnFilePreview;
 import org.centraerp.connector.flows.shipments.ShipmentPreview;
 import org.centraerp.connector.flows.shipments.ShipmentProgress;
 import org.centraerp.connector.flows.stock.StockPreview;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class FilePreviews {
 
     /** The verbs, as in {@code preview stock samples/stock/stock.csv}. */
-    static final String USAGE = "stock <file> | prices <file> | shipments <file>";
+    static final String USAGE = "stock <file> | prices <file> | shipments <file> | returns-file <file>";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -58,6 +59,8 @@ public class FilePreviews {
                     catalogueProperties.getObject()).run(mappings.prices(), path, out));
             case "shipments" -> Optional.of(new ShipmentPreview(centra, shipmentProgress.getObject())
                     .run(mappings.shipments(), path, out));
+            case "returns-file" -> Optional.of(new ReturnFilePreview(centra, shipmentProgress.getObject())
+                    .run(mappings.returns(), path, out));
             default -> Optional.empty();
         };
     }

@@ -371,4 +371,50 @@ class PreviewCommandTest {
         assertThat(org.centraerp.connector.testsupport.SandboxOrders.order(centra, order).path("shipments"))
                 .isEmpty();
     }
+
+    @Test
+    void previewOfAnErpReturnsFilePrintsPerReturnTheCallsOrWhyNotAndSendsNothing(CapturedOutput output)
+            throws IOException {
+        int order = org.centraerp.connector.testsupport.SandboxOrders.placeShipped(http, centra);
+        int done = org.centraerp.connector.testsupport.SandboxOrders.placeShipped(http, centra);
+        com.fasterxml.jackson.databind.JsonNode shipped = centra.query("testOrderShipments",
+                java.util.Map.of("number", order)).data().path("orders").get(0);
+        String sku = shipped.path("lines").get(0).path("productSize").path("SKU").asText();
+        com.fasterxml.jackson.databind.JsonNode doneShipment = centra.query("testOrderShipments",
+                java.util.Map.of("number", done)).data().path("orders").get(0);
+        String doneSku = doneShipment.path("lines").get(0).path("productSize").path("SKU").asText();
+        com.fasterxml.jackson.databind.JsonNode shipment = doneShipment.path("shipments").get(0);
+        // a return the ERP sent before, made and completed in Centra
+        long doneId = centra.mutate("createReturn", java.util.Map.of("shipment", shipment.path("id").asInt(),
+                "lines", List.of(java.util.Map.of("shipmentLine", java.util.Map.of("id",
+                        shipment.path("lines").get(0).path("id").asInt()), "quantity", 1)),
+                "policy", java.util.Map.of("releaseItemsBackToWarehouse", true), "externalId", "RET-DONE"),
+                CentraClient.Retry.NEVER).orThrow().path("return").path("id").asLong();
+        centra.mutate("completeReturn", java.util.Map.of("id", doneId, "sendEmail", false), CentraClient.Retry.SAFE)
+                .orThrow();
+        Path file = Files.createTempDirectory("preview-returns-file").resolve("returns.csv");
+        Files.writeString(file, "return_no;order_no;sku;ean;quantity;restock;comment\n"
+                + "RET-NEW;" + order + ";" + sku + ";;1;yes;Too small\n"
+                + "RET-UNKNOWN;999999;" + sku + ";;1;yes;\n"
+                + "RET-MORE;" + order + ";" + sku + ";;99;yes;\n"
+                + "RET-DONE;" + done + ";" + doneSku + ";;1;yes;\n");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(preview("preview", "returns-file", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of returns.csv"));
+        assertThat(out).startsWith("# Preview of returns.csv with mappings/default/returns.yaml: nothing is sent")
+                .contains("line 2: return RET-NEW of order " + order + " — createReturn, completeReturn")
+                .contains("\"shipment\" : " + shipped.path("shipments").get(0).path("id").asInt())
+                .contains("\"releaseItemsBackToWarehouse\" : true")
+                .contains("\"externalId\" : \"RET-NEW\"")
+                .contains("\"comment\" : \"Too small\"")
+                .contains("\"id\" : \"(id of the new return)\"")
+                .contains("line 3: return RET-UNKNOWN of order 999999 — refused — unknown order 999999")
+                .contains("line 4: return RET-MORE of order " + order + " — refused — quantity more than shipped:")
+                .contains("line 5: return RET-DONE of order " + done + " — skipped, returned earlier; nothing sent");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(centra.query("testOrderShipments", java.util.Map.of("number", order)).data().path("orders").get(0)
+                .path("shipments").get(0).path("returns")).isEmpty();
+    }
 }
