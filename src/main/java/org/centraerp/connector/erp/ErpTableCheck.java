@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks, when an ERP database is configured, that every table a configured flow writes (master data, orders,
- * returns export: the tables of their mappings, with the columns the mappings name) or reads
+ * returns export, customers: the tables of their mappings, with the columns the mappings name) or reads
  * ({@code connector.erp.tables.<flow>} queries) exists. Says what is missing in one line at start, in health
  * (component {@code erpTables}) and in {@code check}; the {@code setup-erp-tables} command creates the default ones.
  */
@@ -119,6 +119,9 @@ public class ErpTableCheck implements HealthIndicator, SmartInitializingSingleto
                     "export-returns", OrdersMapping.of(document, Set.of("return_id", "export_version", "line_no"),
                             "return-"), "return_id"));
         }
+        if (environment.getProperty("connector.customers.enabled", Boolean.class, true)) {
+            addRecordExport(needs, "export-customers", "customers");
+        }
         tables.tables().forEach((flow, table) -> {
             if (table.enabled() && table.query() != null) {
                 Matcher from = FROM.matcher(table.query());
@@ -128,6 +131,19 @@ public class ErpTableCheck implements HealthIndicator, SmartInitializingSingleto
             }
         });
         return needs;
+    }
+
+    /** A record export (kind export, e.g. customers.yaml): its table, with its key and field columns. */
+    private void addRecordExport(List<Need> needs, String flow, String mapping) {
+        mappings.document(mapping).filter(document -> document.kind() == MappingKind.EXPORT).ifPresent(document -> {
+            String table = document.root().path("table").asText("");
+            if (!table.isEmpty()) {
+                Set<String> columns = new LinkedHashSet<>();
+                document.root().path("key").forEach(key -> columns.add(key.asText()));
+                columns.addAll(document.fieldMap("fields").fieldNames());
+                needs.add(new Need(flow, table, columns));
+            }
+        });
     }
 
     private static void addExport(List<Need> needs, String flow, OrdersMapping mapping, String key) {

@@ -3,6 +3,7 @@ package org.centraerp.connector.ops;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.centraerp.connector.erp.ErpFileFormat;
 import org.centraerp.connector.flows.orders.MappedOrder;
 import org.centraerp.connector.flows.orders.OrderErpWriter;
+import org.centraerp.connector.flows.records.RecordExport;
 import org.centraerp.connector.flows.returns.ReturnsConfiguration;
 import org.centraerp.connector.mapping.MappedRecord;
+import org.centraerp.connector.mapping.MappingDocument;
 import org.centraerp.connector.mapping.MappingKind;
 import org.centraerp.connector.mapping.MappingSet;
 import org.centraerp.connector.mapping.MasterDataMapping;
@@ -31,7 +34,7 @@ import org.centraerp.connector.mapping.RecordMappingException;
  * A customer's mapping regression tests: under {@code mappings/<customer>/tests/<flow>/} each
  * {@code <case>.centra.json} (a Centra record as the flow's query answers it; for master data a list) has a
  * {@code <case>.expected.<ext>} with exactly what the ERP gets. Flows: {@code orders}, {@code returns},
- * {@code master-data/<entity>}. {@code check} runs them and prints a diff for each that differs.
+ * {@code master-data/<entity>}, and each flow of mapping kind export by its name (e.g. {@code customers}). {@code check} runs them and prints a diff for each that differs.
  */
 public final class MappingTests {
 
@@ -96,8 +99,7 @@ public final class MappingTests {
                 case "returns" -> returned(mappings, record);
                 case "master-data" -> masterData(mappings, relative.getNameCount() > 1
                         ? relative.getName(1).toString() : "", record);
-                default -> throw new IllegalArgumentException("unknown flow folder '" + flow
-                        + "' (orders, returns, master-data/<entity>)");
+                default -> exported(mappings, flow, record);
             };
             Optional<Path> expected = expected(input.getParent(), caseName);
             if (expected.isEmpty()) {
@@ -133,6 +135,15 @@ public final class MappingTests {
                 mapping.csv().charset());
     }
 
+    /** A flow of mapping kind export (e.g. customers): the record's file as {@link RecordExport} renders it. */
+    private static Rendered exported(MappingSet mappings, String flow, JsonNode record) {
+        MappingDocument document = mappings.document(flow).filter(d -> d.kind() == MappingKind.EXPORT)
+                .orElseThrow(() -> new IllegalArgumentException("unknown flow folder '" + flow + "' (orders, returns,"
+                        + " master-data/<entity>, or a flow of mapping kind export such as customers)"));
+        Map<String, Object> row = document.fieldMap("fields").map(record);
+        return new Rendered(new String(RecordExport.content(row), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
     private static Rendered masterData(MappingSet mappings, String entity, JsonNode objects) {
         MasterDataMapping mapping = mappings.masterData();
         MasterDataMapping.EntityExport export = mapping.entity(entity).orElseThrow(() -> new IllegalArgumentException(
@@ -150,7 +161,7 @@ public final class MappingTests {
         return new Rendered(new String(format.render(export.fields().fieldNames(), rows), charset), charset);
     }
 
-    private static org.centraerp.connector.mapping.MappingDocument single(MappingSet mappings, MappingKind kind) {
+    private static MappingDocument single(MappingSet mappings, MappingKind kind) {
         return mappings.documents(kind).stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no mapping of kind " + kind.yamlName() + " to test"));
     }

@@ -16,9 +16,6 @@ import org.centraerp.connector.flows.orders.OrderErpWriter;
 import org.centraerp.connector.flows.orders.OrderExports;
 import org.centraerp.connector.flows.records.RecordExport;
 import org.centraerp.connector.flows.returns.ReturnsConfiguration;
-import org.centraerp.connector.flows.stock.StockPreview;
-import org.centraerp.connector.flows.stock.StockProperties;
-import org.centraerp.connector.state.SentValues;
 import org.centraerp.connector.mapping.MappingKind;
 import org.centraerp.connector.mapping.MappingRepository;
 import org.centraerp.connector.mapping.MasterDataMapping;
@@ -28,7 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * What the ERP would get for one Centra record (or, {@code stock <file>}, what Centra would be sent for a file): fetched with the flow's own query, mapped with the customer's
+ * What the ERP would get for one Centra record (or, {@code stock <file>} and the other {@link FilePreviews}, what
+ * Centra would be sent for a file): fetched with the flow's own query, mapped with the customer's
  * mapping, printed as the file's content and, with an ERP database, as the rows; nothing is written and nothing is
  * sent to Centra (only queries run). Personal data goes to the operator's terminal, never to the logs.
  */
@@ -37,7 +35,7 @@ public class Preview {
 
     /** Flows {@code preview} knows, with what identifies a record. */
     static final String USAGE = "preview orders <order number> | returns <return id> | master-data <entity>"
-            + " | stock <file> | <export flow, e.g. customers> <id>"
+            + " | " + FilePreviews.USAGE + " | <export flow, e.g. customers> <id>"
             + " [record: print the Centra record as fetched, for a mapping test]";
 
     private final CentraClient centra;
@@ -46,22 +44,19 @@ public class Preview {
     private final ObjectProvider<OrderExports> orderExports;
     private final ObjectProvider<MasterDataExport> masterData;
     private final ObjectProvider<RecordExport> recordExport;
-    private final ObjectProvider<SentValues> sentValues;
-    private final ObjectProvider<StockProperties> stockProperties;
+    private final FilePreviews files;
     private boolean printRecord;
 
     public Preview(CentraClient centra, MappingRepository mappings, ErpDatabase erpDatabase,
                    ObjectProvider<OrderExports> orderExports, ObjectProvider<MasterDataExport> masterData,
-                   ObjectProvider<SentValues> sentValues, ObjectProvider<StockProperties> stockProperties,
-                   ObjectProvider<RecordExport> recordExport) {
+                   FilePreviews files, ObjectProvider<RecordExport> recordExport) {
         this.centra = centra;
         this.mappings = mappings;
         this.erpDatabase = erpDatabase;
         this.orderExports = orderExports;
         this.masterData = masterData;
-        this.sentValues = sentValues;
+        this.files = files;
         this.recordExport = recordExport;
-        this.stockProperties = stockProperties;
     }
 
     /** Prints the preview; returns the exit status (0 shown, 1 not found or not mappable, 2 usage). */
@@ -80,9 +75,7 @@ public class Preview {
                 case "orders" -> order(Long.parseLong(key), out);
                 case "returns" -> returned(Long.parseLong(key), out);
                 case "master-data" -> masterData(key, out);
-                case "stock" -> new StockPreview(centra, sentValues.getObject(), stockProperties.getObject())
-                        .run(mappings.stock(), java.nio.file.Path.of(key), out);
-                default -> exported(flow, key, out);
+                default -> files.run(flow, key, out).orElseGet(() -> exported(flow, key, out));
             };
         } catch (NumberFormatException e) {
             return usage("'" + key + "' is not a number", out);

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code java -jar connector.jar setup-erp-tables}: creates, in the ERP database ({@code ERP_DB_URL}), the staging
- * tables of the default mappings that are not there yet (master data, orders, returns, and the tables the
+ * tables of the default mappings that are not there yet (master data, orders, returns, customers, and the tables the
  * {@code connector.erp.tables} queries read), on PostgreSQL or MariaDB, then checks what the configured mappings
  * need. Tables that exist are left as they are. The DDL is {@code samples/erp/*.sql}.
  */
@@ -29,7 +29,7 @@ public final class SetupErpTablesCommand {
 
     /** The DDL files, in the jar under erp-tables/ (copied from samples/erp/ by the build). */
     static final List<String> SCRIPTS = List.of("master-data-tables.sql", "order-tables.sql", "return-tables.sql",
-            "inbound-tables.sql");
+            "customer-tables.sql", "inbound-tables.sql");
     private static final Pattern CREATE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     private SetupErpTablesCommand() {

@@ -69,18 +69,21 @@ abstract class ErpSetupContract {
         assertThat(check.problems()).get().asString()
                 .startsWith("ERP database: missing table erp_store (export-master-data)")
                 .contains("missing table erp_order_header (export-orders)", "missing table erp_order_line (export-orders)",
-                        "missing table erp_return_header (export-returns)")
+                        "missing table erp_return_header (export-returns)",
+                        "missing table erp_customer (export-customers)")
                 .contains("run the setup-erp-tables command")
                 .doesNotContain("\n");
         // the flows an operator turned off need no tables
         assertThat(check(new MockEnvironment().withProperty("connector.orders.enabled", "false")).problems())
                 .get().asString().doesNotContain("erp_order_header");
+        assertThat(check(new MockEnvironment().withProperty("connector.customers.enabled", "false")).problems())
+                .get().asString().doesNotContain("erp_customer");
 
         int status = SetupErpTablesCommand.run(arguments());
         assertThat(status).isZero();
         assertThat(output.getOut()).contains("setup-erp-tables: created erp_store, erp_market, erp_warehouse,"
                 + " erp_pricelist, erp_size_chart, erp_order_header, erp_order_line, erp_return_header,"
-                + " erp_return_line, erp_stock_level, erp_product, erp_bundle_component, erp_price, erp_shipment_line")
+                + " erp_return_line, erp_customer, erp_stock_level, erp_product, erp_bundle_component, erp_price, erp_shipment_line")
                 .contains("setup-erp-tables: OK, every table the configured flows use is there");
         assertThat(check.health().getStatus()).isEqualTo(Status.UP);
         assertThat(check.problems()).isEmpty();
@@ -92,14 +95,16 @@ abstract class ErpSetupContract {
 
         jdbc.execute("ALTER TABLE erp_order_header DROP COLUMN market");
         jdbc.execute("DROP TABLE erp_market");
+        jdbc.execute("ALTER TABLE erp_customer DROP COLUMN email");
         assertThat(check.problems()).get().asString()
                 .contains("missing table erp_market (export-master-data)")
-                .contains("table erp_order_header lacks column market (export-orders)");
-        assertThat(check.health().getDetails().get("missing")).asList().hasSize(2);
+                .contains("table erp_order_header lacks column market (export-orders)")
+                .contains("table erp_customer lacks column email (export-customers)");
+        assertThat(check.health().getDetails().get("missing")).asList().hasSize(3);
 
         assertThat(SetupErpTablesCommand.create(dataSource)).isEqualTo(List.of("erp_market"));
         assertThat(check.problems()).get().asString().startsWith("ERP database: table erp_order_header lacks column"
-                + " market (export-orders) —");
+                + " market (export-orders); table erp_customer lacks column email (export-customers) —");
     }
 
     private String[] arguments() {

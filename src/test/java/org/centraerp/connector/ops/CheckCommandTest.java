@@ -68,9 +68,11 @@ class CheckCommandTest {
                 .containsPattern("export-master-data\\s+lacks Market:read, Warehouse:read, Pricelist:read, SizeChart:read")
                 .containsPattern("export-orders\\s+lacks Order:read, Order.isLocked:write")
                 .containsPattern("export-returns\\s+lacks Return:read")
+                .containsPattern("export-customers\\s+lacks Customer:read")
                 .containsPattern("import-bundle-file\\s+lacks Product:read, Bundle:write")
                 .containsPattern("import-return-file\\s+lacks Order:read, Return:write")
-                .contains("check failed: the token lacks Bundle:write, Display:write, Market:read, Order.isLocked:write,"
+                .contains("check failed: the token lacks Bundle:write, Customer:read, Display:write, Market:read,"
+                        + " Order.isLocked:write,"
                         + " Order:read, Price:write, Pricelist:read, Product:read, Product:write, ProductVariant:write,"
                         + " Return:read, Return:write, Shipment:write, SizeChart:read, StockChange:write, Warehouse:read"
                         + " — add them to the Integration API token");
@@ -91,6 +93,7 @@ class CheckCommandTest {
                 .containsPattern("import-shipment-file\\s+lacks Shipment:write")
                 .containsPattern("import-return-file\\s+lacks Return:write")
                 .containsPattern("export-master-data\\s+ok")
+                .containsPattern("export-customers\\s+ok")
                 .contains("check failed: the token lacks Bundle:write, Display:write, Order.isLocked:write, Price:write,"
                         + " Product:write, ProductVariant:write, Return:write, Shipment:write, StockChange:write");
         assertNoStackTrace(output);
@@ -145,6 +148,39 @@ class CheckCommandTest {
         assertThat(status).isEqualTo(3);
         assertThat(output.getOut()).contains("check failed:").contains("no-such-brand").contains("default");
         assertNoStackTrace(output);
+    }
+
+    @Test
+    void aMappingTestThatDiffersIsPrintedWithItsDiffAndCheckExitsOne(CapturedOutput output,
+                                                                    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path from = java.nio.file.Path.of("mappings/default");
+        java.nio.file.Path acme = dir.resolve("acme");
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Path target = acme.resolve(from.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+        // a real field of Centra's Customer (the schema check passes), but not what the expected file says
+        java.nio.file.Path customers = acme.resolve("customers.yaml");
+        java.nio.file.Files.writeString(customers, java.nio.file.Files.readString(customers)
+                .replace("from: lastName", "from: firstName"));
+
+        int status = check("--connector.mappings-dir=" + dir, "--connector.customer=acme");
+
+        assertThat(status).isEqualTo(1);
+        String out = output.getOut().substring(output.getOut().lastIndexOf("Mapping tests:"));
+        assertThat(out).contains("ok     " + acme.resolve("tests/orders/direct-to-consumer.centra.json"))
+                .contains("FAILED " + acme.resolve("tests/customers/changed.centra.json"))
+                .contains("line 6:").contains("-   \"last_name\" : \"Customer\"")
+                .contains("+   \"last_name\" : \"Test\"")
+                .contains("check failed: 1 of 5 mapping tests differ from their expected output");
+        assertThat(output.getOut()).contains("check: OK");
     }
 
     /** Other tests' application contexts share the JVM's output, so look only after check's own lines. */

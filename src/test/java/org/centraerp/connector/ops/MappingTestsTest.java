@@ -72,6 +72,8 @@ class MappingTestsTest {
         }
         Path orders = acme.resolve("orders.yaml");
         Files.writeString(orders, Files.readString(orders).replace("from: market.name", "from: pricelist.name"));
+        Path customers = acme.resolve("customers.yaml");
+        Files.writeString(customers, Files.readString(customers).replace("from: lastName", "from: firstName"));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = MappingTests.print(MappingTests.run(load(dir, "acme")), new PrintStream(bytes, true,
@@ -82,6 +84,10 @@ class MappingTestsTest {
         assertThat(out).contains("FAILED " + acme.resolve("tests/orders/direct-to-consumer.centra.json"))
                 .contains("-   \"market\" : \"Sweden\",").contains("+   \"market\" : \"SEK\",")
                 .contains("ok     " + acme.resolve("tests/master-data/warehouses/seeded.centra.json"))
-                .contains("check failed: 2 of 3 mapping tests differ");
+                .contains("ok     " + acme.resolve("tests/returns/completed.centra.json"))
+                // a flow of mapping kind export is tested too
+                .contains("FAILED " + acme.resolve("tests/customers/changed.centra.json"))
+                .contains("-   \"last_name\" : \"Customer\"").contains("+   \"last_name\" : \"Test\"")
+                .contains("check failed: 3 of 5 mapping tests differ");
     }
 }

@@ -29,6 +29,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.centraerp.connector.centra.CentraClient;
+import org.centraerp.connector.flows.catalogue.SkuVariants;
+import org.centraerp.connector.state.CatalogueIds;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code preview orders <n>} against a sandbox (this test's application) with an ERP folder and ERP tables on
@@ -51,6 +57,16 @@ class PreviewCommandTest {
 
     @LocalServerPort
     int port;
+
+    /** This application's client of its own sandbox, to learn the ids the previews print. */
+    @Autowired
+    CentraClient centra;
+
+    @Autowired
+    CatalogueIds catalogueIds;
+
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry registry) {
@@ -104,11 +120,16 @@ class PreviewCommandTest {
     }
 
     private int preview(String... words) {
+        return previewWithState("jdbc:h2:mem:preview-" + System.nanoTime(), words);
+    }
+
+    /** With a state database that outlives the preview (a file), so a test can put what was last sent in it. */
+    private int previewWithState(String stateUrl, String... words) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "--connector.centra.url=http://127.0.0.1:" + port + "/sandbox/graphql",
                 "--connector.centra.token=sandbox-demo-token",
                 "--connector.sandbox.enabled=false",
-                "--spring.datasource.url=jdbc:h2:mem:preview-" + System.nanoTime(),
+                "--spring.datasource.url=" + stateUrl,
                 "--connector.erp.folder=" + ERP.folder(),
                 "--connector.erp.datasource.url=" + POSTGRESQL.url(),
                 "--connector.erp.datasource.username=postgres"));
@@ -140,7 +161,42 @@ class PreviewCommandTest {
     }
 
     @Test
+    void previewOfAReturnPrintsItsFileAndRowsAndWritesAndSendsNothing(CapturedOutput output) throws IOException {
+        int order = org.centraerp.connector.testsupport.SandboxOrders.placeShipped(http, centra);
+        com.fasterxml.jackson.databind.JsonNode shipment = centra.query("testOrderShipments",
+                java.util.Map.of("number", order)).data().path("orders").get(0).path("shipments").get(0);
+        long returnId = centra.mutate("createReturn", java.util.Map.of("shipment", shipment.path("id").asInt(),
+                "lines", List.of(java.util.Map.of("shipmentLine", java.util.Map.of("id",
+                        shipment.path("lines").get(0).path("id").asInt()), "quantity", 1)),
+                "policy", java.util.Map.of("releaseItemsBackToWarehouse", true), "comment", "Too small"),
+                CentraClient.Retry.NEVER).orThrow().path("return").path("id").asLong();
+        List<String> folderBefore = tree(ERP.folder());
+        int mutationsBefore = MUTATIONS.get();
+
+        int status = preview("preview", "returns", String.valueOf(returnId));
+
+        assertThat(status).isZero();
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of return " + returnId));
+        assertThat(out).startsWith("# Preview of return " + returnId + " with mappings/default/returns-export.yaml:"
+                        + " nothing is written, nothing is sent")
+                .contains("# out/returns/return-" + returnId + "-1.json")
+                .contains("\"return_id\" : " + returnId)
+                .contains("\"export_version\" : 1")
+                .contains("\"status\" : \"IN_PROGRESS\"")
+                .contains("\"order_number\" : " + order)
+                .contains("\"comment\" : \"Too small\"")
+                .containsPattern("\"sku\" : \"[A-Z]")
+                .contains("# ERP table erp_return_header: 1 row")
+                .contains("# ERP table erp_return_line: 1 row");
+        assertThat(tree(ERP.folder())).isEqualTo(folderBefore);
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(preview("preview", "returns", "999999")).isEqualTo(1);
+        assertThat(output.getOut()).contains("preview: Centra has no return 999999");
+    }
+
+    @Test
     void anUnknownOrderIsOneLineAndMasterDataPreviewsTheEntitysFile(CapturedOutput output) {
+        int mutationsBefore = MUTATIONS.get();
         assertThat(preview("preview", "orders", "999999")).isEqualTo(1);
         assertThat(output.getOut()).contains("preview: Centra has no order 999999");
 
@@ -152,7 +208,7 @@ class PreviewCommandTest {
         assertThat(output.getOut()).contains("# Preview of customers 1 with mappings/default/customers.yaml")
                 .containsPattern("# out/customers/customer-1-2024-01-15T[0-9-]+\\.json")
                 .contains("\"customer_id\" : 1");
-        assertThat(MUTATIONS.get()).isZero();
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
     }
 
     @Test
@@ -160,7 +216,7 @@ class PreviewCommandTest {
             throws IOException {
         Path file = Files.createTempDirectory("preview-stock").resolve("stock.csv");
         Files.writeString(file, "sku;warehouse;quantity\nSWEATER-RED-S;WH1;12\nSWEATER-RED-M;WH2;6\n"
-                + "SWEATER-RED-L;WH9;1\nSWEATER-RED-L;WH1;abc\n");
+                + "SWEATER-RED-L;WH9;1\nSWEATER-RED-L;WH1;abc\nSWEATER-BLUE-S;WH2;-3\n");
         int mutationsBefore = MUTATIONS.get();
 
         assertThat(preview("preview", "stock", file.toString())).isZero();
@@ -168,10 +224,197 @@ class PreviewCommandTest {
         assertThat(output.getOut()).contains("# Preview of stock.csv with mappings/default/stock.yaml: nothing is sent")
                 .contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — setStock warehouse 1 #1")
                 .contains("line 3: SKU SWEATER-RED-M in warehouse 2: 6 — setStock warehouse 2 #1")
-                .contains("line 4: invalid:").contains("line 5: invalid:")
+                // mapping problems as the stock report gives them
+                .containsPattern("line 4: invalid — stock.csv line 4: .*'WH9'.*centra-warehouse-ids")
+                .containsPattern("line 5: invalid — stock.csv line 5: .*field quantity.*'abc'")
+                .contains("line 6: invalid — stock.csv line 6: field quantity: -3 is negative; physical stock is 0 or"
+                        + " more")
                 .contains("# setStock warehouse 1 #1 (1 sizes), variables:")
                 .contains("\"SKU\" : \"SWEATER-RED-S\"").contains("\"stockQuantityType\" : \"PHYSICAL\"");
         assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
         assertThat(file.getParent().toFile().list()).containsExactly("stock.csv");
+    }
+
+    /** A state database in a file: a preview fills its tables, the test reads and writes them between previews. */
+    private static String fileState(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve("state").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private static JdbcTemplate state(String url) {
+        return new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+    }
+
+    private static List<String> rows(JdbcTemplate state, String table) {
+        return state.queryForList("SELECT * FROM " + table).stream().map(String::valueOf).sorted().toList();
+    }
+
+    @Test
+    void theStockPreviewSaysALineIsSkippedWhenItsQuantityWasLastSent(CapturedOutput output) throws IOException {
+        Path folder = Files.createTempDirectory("preview-stock-unchanged");
+        String url = fileState(folder);
+        Path file = folder.resolve("stock.csv");
+        Files.writeString(file, "sku;warehouse;quantity\nSWEATER-RED-S;WH1;12\nSWEATER-RED-M;WH1;7\n");
+        assertThat(previewWithState(url, "preview", "stock", file.toString())).isZero();
+        assertThat(output.getOut()).contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — setStock warehouse 1 #1");
+        JdbcTemplate state = state(url);
+        state.update("INSERT INTO connector_sent_value (flow, item_key, item_value, updated_at)"
+                + " VALUES ('stock', '1|SKU:SWEATER-RED-S', '12@earlier-pass', CURRENT_TIMESTAMP)");
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "stock", file.toString())).isZero();
+
+        String second = output.getOut().substring(output.getOut().lastIndexOf("# Preview of stock.csv"));
+        assertThat(second).contains("line 2: SKU SWEATER-RED-S in warehouse 1: 12 — skipped, unchanged since it was"
+                        + " last sent")
+                .contains("line 3: SKU SWEATER-RED-M in warehouse 1: 7 — setStock warehouse 1 #1")
+                .contains("# setStock warehouse 1 #1 (1 sizes), variables:")
+                .doesNotContain("\"SKU\" : \"SWEATER-RED-S\"");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    @Test
+    void previewOfAPriceFilePrintsPerLineTheSetPricesCallOrWhyNotAndSendsAndRemembersNothing(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createTempDirectory("preview-prices");
+        String url = fileState(folder);
+        Path file = folder.resolve("prices.csv");
+        Files.writeString(file, "pricelist;sku;price;currency;sale_price\n"
+                + "RETAIL-SEK;SWEATER-RED-S;799.00;SEK;\n"
+                + "RETAIL-EUR;SWEATER-RED-S;79.95;EUR;\n"
+                + "RETAIL-SEK;NO-SUCH-SKU;10.00;SEK;\n"
+                + "RETAIL-SEK;SWEATER-BLUE-S;abc;SEK;\n"
+                + "RETAIL-SEK;SWEATER-BLUE-S;699.00;EUR;\n"
+                + "RETAIL-SEK;CHAIR-OAK;699.00;SEK;599.00\n");
+        assertThat(previewWithState(url, "preview", "prices", file.toString())).isZero();
+        long sek = pricelist("SEK");
+        long eur = pricelist("EUR");
+        SkuVariants.VariantRef red = new SkuVariants(centra, catalogueIds).find("SWEATER-RED-S").orElseThrow();
+        JdbcTemplate state = state(url);
+        // the EUR price of the red sweater was sent by an earlier import
+        state.update("INSERT INTO connector_sent_value (flow, item_key, item_value, updated_at)"
+                + " VALUES ('prices', ?, 'EUR|79.95|', CURRENT_TIMESTAMP)", eur + ":" + red.variantId());
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "prices", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of prices.csv"));
+        assertThat(out).startsWith("# Preview of prices.csv with mappings/default/prices.yaml: nothing is sent")
+                .contains("line 2: SWEATER-RED-S in pricelist SEK: 799.00 SEK — setPrices pricelist " + sek + " #1")
+                .contains("line 3: SWEATER-RED-S in pricelist EUR: 79.95 EUR — skipped, unchanged since it was"
+                        + " last sent")
+                // the reasons are those of the price report
+                .contains("line 4: NO-SUCH-SKU in pricelist SEK: failed — unknown SKU 'NO-SUCH-SKU': not in Centra"
+                        + " (import the product first)")
+                .contains("line 5: SWEATER-BLUE-S in pricelist SEK: failed — field price: not a decimal number 'abc'")
+                .contains("line 6: SWEATER-BLUE-S in pricelist SEK: failed — currency EUR is not the currency of"
+                        + " pricelist 'SEK' (SEK)")
+                .contains("line 7: CHAIR-OAK in pricelist SEK: 599.00 SEK (before 699.00) — setPrices"
+                        + " pricelist " + sek + " #1")
+                .contains("# setPrices pricelist " + sek + " #1 (2 products), variables:")
+                .contains("\"productVariant\" : {\n          \"id\" : " + red.variantId())
+                .doesNotContain("# setPrices pricelist " + eur + " ");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    private long pricelist(String name) {
+        return centra.pages("pricelists", java.util.Map.of(), "pricelists", CentraClient.MAX_PAGE_SIZE)
+                .filter(p -> name.equals(p.path("name").asText())).findFirst().orElseThrow().path("id").asLong();
+    }
+
+    @Test
+    void previewOfAShipmentFilePrintsPerShipmentTheCallsOrWhyNotAndSendsAndRecordsNothing(CapturedOutput output)
+            throws IOException {
+        int order = org.centraerp.connector.testsupport.SandboxOrders.placeOne(http);
+        com.fasterxml.jackson.databind.JsonNode line = org.centraerp.connector.testsupport.SandboxOrders
+                .order(centra, order).path("lines").get(0);
+        String sku = line.path("productSize").path("SKU").asText();
+        Path folder = Files.createTempDirectory("preview-shipments");
+        String url = fileState(folder);
+        Path file = folder.resolve("shipments.csv");
+        String head = "shipment_no;order_no;sku;ean;quantity;carrier;service;tracking_no;tracking_url;"
+                + "return_tracking_no;packages;shipped_at\n";
+        Files.writeString(file, head
+                + "SHP-NEW;" + order + ";" + sku + ";;1;PostNord;MyPack Home;TRACK-1;;;1;\n"
+                + "SHP-UNKNOWN;999999;" + sku + ";;1;PostNord;;;;;1;\n"
+                + "SHP-WRONG;" + order + ";NO-SUCH-SKU;;1;PostNord;;;;;1;\n"
+                + "SHP-DONE;" + order + ";" + sku + ";;1;PostNord;;;;;1;\n");
+        assertThat(previewWithState(url, "preview", "shipments", file.toString())).isZero();
+        JdbcTemplate state = state(url);
+        // as route import-shipment-file records a shipment it completed
+        state.update("INSERT INTO connector_shipment_progress (flow, erp_reference, order_number, centra_id, step,"
+                + " created_at, updated_at) VALUES ('shipments', 'SHP-DONE', ?, 77, 'COMPLETED', CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)", order);
+        List<String> progressBefore = rows(state, "connector_shipment_progress");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "shipments", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of shipments.csv"));
+        assertThat(out).startsWith("# Preview of shipments.csv with mappings/default/shipments.yaml: nothing is sent")
+                .contains("line 2: shipment SHP-NEW of order " + order + " — createShipment, tagShipment,"
+                        + " captureShipment, completeShipment")
+                .contains("\"orderLine\" : {\n      \"id\" : " + line.path("id").asInt())
+                .contains("\"externalId\" : \"SHP-NEW\"")
+                .contains("\"trackingNumber\" : \"TRACK-1\"")
+                .contains("\"id\" : \"(id of the new shipment)\"")
+                .contains("line 3: shipment SHP-UNKNOWN of order 999999 — refused — unknown order 999999")
+                .contains("line 4: shipment SHP-WRONG of order " + order + " — refused — line not in order: SKU"
+                        + " NO-SUCH-SKU is not in order " + order)
+                .contains("line 5: shipment SHP-DONE of order " + order + " — skipped, completed earlier as Centra"
+                        + " shipment 77");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_shipment_progress")).isEqualTo(progressBefore);
+        assertThat(org.centraerp.connector.testsupport.SandboxOrders.order(centra, order).path("shipments"))
+                .isEmpty();
+    }
+
+    @Test
+    void previewOfAnErpReturnsFilePrintsPerReturnTheCallsOrWhyNotAndSendsNothing(CapturedOutput output)
+            throws IOException {
+        int order = org.centraerp.connector.testsupport.SandboxOrders.placeShipped(http, centra);
+        int done = org.centraerp.connector.testsupport.SandboxOrders.placeShipped(http, centra);
+        com.fasterxml.jackson.databind.JsonNode shipped = centra.query("testOrderShipments",
+                java.util.Map.of("number", order)).data().path("orders").get(0);
+        String sku = shipped.path("lines").get(0).path("productSize").path("SKU").asText();
+        com.fasterxml.jackson.databind.JsonNode doneShipment = centra.query("testOrderShipments",
+                java.util.Map.of("number", done)).data().path("orders").get(0);
+        String doneSku = doneShipment.path("lines").get(0).path("productSize").path("SKU").asText();
+        com.fasterxml.jackson.databind.JsonNode shipment = doneShipment.path("shipments").get(0);
+        // a return the ERP sent before, made and completed in Centra
+        long doneId = centra.mutate("createReturn", java.util.Map.of("shipment", shipment.path("id").asInt(),
+                "lines", List.of(java.util.Map.of("shipmentLine", java.util.Map.of("id",
+                        shipment.path("lines").get(0).path("id").asInt()), "quantity", 1)),
+                "policy", java.util.Map.of("releaseItemsBackToWarehouse", true), "externalId", "RET-DONE"),
+                CentraClient.Retry.NEVER).orThrow().path("return").path("id").asLong();
+        centra.mutate("completeReturn", java.util.Map.of("id", doneId, "sendEmail", false), CentraClient.Retry.SAFE)
+                .orThrow();
+        Path file = Files.createTempDirectory("preview-returns-file").resolve("returns.csv");
+        Files.writeString(file, "return_no;order_no;sku;ean;quantity;restock;comment\n"
+                + "RET-NEW;" + order + ";" + sku + ";;1;yes;Too small\n"
+                + "RET-UNKNOWN;999999;" + sku + ";;1;yes;\n"
+                + "RET-MORE;" + order + ";" + sku + ";;99;yes;\n"
+                + "RET-DONE;" + done + ";" + doneSku + ";;1;yes;\n");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(preview("preview", "returns-file", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of returns.csv"));
+        assertThat(out).startsWith("# Preview of returns.csv with mappings/default/returns.yaml: nothing is sent")
+                .contains("line 2: return RET-NEW of order " + order + " — createReturn, completeReturn")
+                .contains("\"shipment\" : " + shipped.path("shipments").get(0).path("id").asInt())
+                .contains("\"releaseItemsBackToWarehouse\" : true")
+                .contains("\"externalId\" : \"RET-NEW\"")
+                .contains("\"comment\" : \"Too small\"")
+                .contains("\"id\" : \"(id of the new return)\"")
+                .contains("line 3: return RET-UNKNOWN of order 999999 — refused — unknown order 999999")
+                .contains("line 4: return RET-MORE of order " + order + " — refused — quantity more than shipped:")
+                .contains("line 5: return RET-DONE of order " + done + " — skipped, returned earlier; nothing sent");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(centra.query("testOrderShipments", java.util.Map.of("number", order)).data().path("orders").get(0)
+                .path("shipments").get(0).path("returns")).isEmpty();
     }
 }

@@ -80,20 +80,7 @@ final class PriceBatch {
     }
 
     private MutationResult sendWhole(long pricelist, List<Map<Long, PriceRow>> products, Outcomes outcomes) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Map<Long, PriceRow> variants : products) {
-            PriceRow lowest = variants.values().stream().min(Comparator.comparing(PriceRow::price)).orElseThrow();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("product", Map.of("id", lowest.productId()));
-            entry.put("price", money(lowest.price(), lowest.currency()));
-            if (lowest.priceBeforeDiscount() != null) {
-                entry.put("priceBeforeDiscount", money(lowest.priceBeforeDiscount(), lowest.currency()));
-            }
-            entry.put("individualVariantPrices", variants.values().stream().map(PriceBatch::variantPrice).toList());
-            entries.add(entry);
-        }
-        MutationResult result = centra.mutate("prices/setPrices", Map.of("input", Map.of(
-                "pricelist", Map.of("id", pricelist), "productPrices", entries)), Retry.SAFE);
+        MutationResult result = centra.mutate("prices/setPrices", variables(pricelist, products), Retry.SAFE);
         Map<String, String> sent = new LinkedHashMap<>();
         for (Map<Long, PriceRow> variants : products) {
             for (PriceRow row : variants.values()) {
@@ -108,6 +95,23 @@ final class PriceBatch {
         }
         sentValues.remember(flow, sent);
         return result;
+    }
+
+    /** The variables of one setPrices call for these products of the pricelist (also what preview prints). */
+    static Map<String, Object> variables(long pricelist, List<Map<Long, PriceRow>> products) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Map<Long, PriceRow> variants : products) {
+            PriceRow lowest = variants.values().stream().min(Comparator.comparing(PriceRow::price)).orElseThrow();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("product", Map.of("id", lowest.productId()));
+            entry.put("price", money(lowest.price(), lowest.currency()));
+            if (lowest.priceBeforeDiscount() != null) {
+                entry.put("priceBeforeDiscount", money(lowest.priceBeforeDiscount(), lowest.currency()));
+            }
+            entry.put("individualVariantPrices", variants.values().stream().map(PriceBatch::variantPrice).toList());
+            entries.add(entry);
+        }
+        return Map.of("input", Map.of("pricelist", Map.of("id", pricelist), "productPrices", entries));
     }
 
     private static String problem(MutationResult result, PriceRow row) {

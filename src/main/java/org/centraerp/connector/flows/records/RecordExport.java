@@ -90,6 +90,11 @@ public class RecordExport {
 
     /** The row as the ERP file's content (JSON, UTF-8). */
     public byte[] render(Map<String, Object> row) {
+        return content(row);
+    }
+
+    /** The row as the ERP file's content (JSON, UTF-8); also what a mapping test compares. */
+    public static byte[] content(Map<String, Object> row) {
         try {
             return (JSON.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

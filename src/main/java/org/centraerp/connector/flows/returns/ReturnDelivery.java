@@ -50,16 +50,11 @@ public class ReturnDelivery {
         if (order == null) {
             return ShipmentOutcome.refused(document, "unknown order " + document.orderNumber());
         }
-        Map<Boolean, List<Map<String, Object>>> byDecision = new LinkedHashMap<>();
-        for (Map<String, Object> line : document.lines()) {
-            boolean restock = line.get("restock") instanceof Boolean b ? b : restockDefault;
-            byDecision.computeIfAbsent(restock, k -> new ArrayList<>()).add(line);
-        }
+        Map<Boolean, List<Map<String, Object>>> byDecision = byDecision(document);
         List<String> ids = new ArrayList<>();
         boolean didSomething = false;
         for (Map.Entry<Boolean, List<Map<String, Object>>> part : byDecision.entrySet()) {
-            String key = byDecision.size() == 1 ? document.reference()
-                    : document.reference() + (part.getKey() ? "#restock" : "#no-restock");
+            String key = key(document, byDecision, part.getKey());
             List<JsonNode> existing = existing(order, key);
             if (existing.isEmpty()) {
                 Map<JsonNode, Map<Integer, Integer>> lines = new LinkedHashMap<>();
@@ -101,13 +96,32 @@ public class ReturnDelivery {
                 didSomething ? "returned and completed" : "returned earlier; nothing sent");
     }
 
-    /** Creates one return; null when done, else Centra's reason. */
-    private String create(InboundDocument document, JsonNode shipment, Map<Integer, Integer> lines, boolean restock,
-                          String externalId, List<String> ids) {
-        progress.creating(FLOW, externalId, document.orderNumber());
+    /** The document's lines by whether they go back to the warehouse (a line's restock, else the mapping's). */
+    Map<Boolean, List<Map<String, Object>>> byDecision(InboundDocument document) {
+        Map<Boolean, List<Map<String, Object>>> byDecision = new LinkedHashMap<>();
+        for (Map<String, Object> line : document.lines()) {
+            boolean restock = line.get("restock") instanceof Boolean b ? b : restockDefault;
+            byDecision.computeIfAbsent(restock, k -> new ArrayList<>()).add(line);
+        }
+        return byDecision;
+    }
+
+    /** The externalId (before any /<shipment number>) of one part of the document. */
+    static String key(InboundDocument document, Map<Boolean, ?> byDecision, boolean restock) {
+        return byDecision.size() == 1 ? document.reference()
+                : document.reference() + (restock ? "#restock" : "#no-restock");
+    }
+
+    boolean sendEmail() {
+        return sendEmail;
+    }
+
+    /** createReturn's variables for lines of one shipment (shipment line id → quantity). */
+    static Map<String, Object> createVariables(InboundDocument document, JsonNode shipment, Map<Integer, Integer> lines,
+                                               boolean restock, String externalId) {
         List<Map<String, Object>> input = new ArrayList<>();
         lines.forEach((line, quantity) -> input.add(Map.of("shipmentLine", Map.of("id", line), "quantity", quantity)));
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("shipment", shipment.path("id").asInt());
         variables.put("lines", input);
         variables.put("policy", restock ? Map.of("releaseItemsBackToWarehouse", true)
@@ -116,7 +130,15 @@ public class ReturnDelivery {
         if (document.text("comment") != null) {
             variables.put("comment", document.text("comment"));
         }
-        MutationResult result = centra.mutate("createReturn", variables, Retry.NEVER);
+        return variables;
+    }
+
+    /** Creates one return; null when done, else Centra's reason. */
+    private String create(InboundDocument document, JsonNode shipment, Map<Integer, Integer> lines, boolean restock,
+                          String externalId, List<String> ids) {
+        progress.creating(FLOW, externalId, document.orderNumber());
+        MutationResult result = centra.mutate("createReturn", createVariables(document, shipment, lines, restock,
+                externalId), Retry.NEVER);
         if (!result.ok()) {
             progress.forget(FLOW, externalId);
             return reason(result.userErrors());
@@ -128,7 +150,7 @@ public class ReturnDelivery {
     }
 
     /** Returned SKUs/EANs to shipment lines of completed shipments, by what is left to return; or the reason not. */
-    private static String resolve(InboundDocument document, JsonNode order, List<Map<String, Object>> wanted,
+    static String resolve(InboundDocument document, JsonNode order, List<Map<String, Object>> wanted,
                                   Map<JsonNode, Map<Integer, Integer>> lines) {
         Map<Integer, Integer> room = new HashMap<>();
         for (Map<String, Object> line : wanted) {
@@ -184,7 +206,7 @@ public class ReturnDelivery {
     }
 
     /** The order's returns this key made (externalId {@code key} or {@code key/<shipment>}). */
-    private static List<JsonNode> existing(JsonNode order, String key) {
+    static List<JsonNode> existing(JsonNode order, String key) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode shipment : order.path("shipments")) {
             for (JsonNode ret : shipment.path("returns")) {
@@ -197,7 +219,7 @@ public class ReturnDelivery {
         return found;
     }
 
-    private JsonNode order(Integer number) {
+    JsonNode order(Integer number) {
         JsonNode orders = centra.query("returnOrder", Map.of("number", number)).data().path("orders");
         return orders.isArray() && !orders.isEmpty() ? orders.get(0) : null;
     }

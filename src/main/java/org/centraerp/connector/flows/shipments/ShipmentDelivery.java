@@ -125,7 +125,7 @@ public class ShipmentDelivery {
      * Why a document whose reference was completed before is not that shipment again (another order, other lines),
      * or null when it is the same one re-sent.
      */
-    private String conflict(InboundDocument shipment, Entry done) {
+    String conflict(InboundDocument shipment, Entry done) {
         String reused = "reference " + shipment.reference() + " was completed before as Centra shipment "
                 + done.centraId();
         if (done.orderNumber() != shipment.orderNumber()) {
@@ -164,10 +164,7 @@ public class ShipmentDelivery {
     /** Creates the shipment, recorded as CREATING first and CREATED with its id right after. */
     private Created create(InboundDocument shipment, Map<Integer, Integer> lines) {
         progress.creating(FLOW, shipment.reference(), shipment.orderNumber());
-        List<Map<String, Object>> input = new ArrayList<>();
-        lines.forEach((line, quantity) -> input.add(Map.of("orderLine", Map.of("id", line), "quantity", quantity)));
-        MutationResult result = centra.mutate("createShipment", Map.of("order", shipment.orderNumber(),
-                "lines", input), Retry.NEVER);
+        MutationResult result = centra.mutate("createShipment", createVariables(shipment, lines), Retry.NEVER);
         if (!result.ok()) {
             progress.forget(FLOW, shipment.reference());
             return new Created(null, reason(result.userErrors()));
@@ -201,20 +198,7 @@ public class ShipmentDelivery {
         if (current != null && current.path("isShipped").asBoolean()) {
             return null;
         }
-        Map<String, Object> info = new HashMap<>();
-        putIfPresent(info, "carrier", shipment.text("carrier"));
-        putIfPresent(info, "service", shipment.text("service"));
-        putIfPresent(info, "trackingNumber", shipment.text("tracking_number"));
-        putIfPresent(info, "returnTrackingNumber", shipment.text("return_tracking_number"));
-        if (shipment.header().get("packages") instanceof Number packages) {
-            info.put("packagesNumber", packages.intValue());
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("id", id);
-        variables.put("info", info);
-        variables.put("sendEmail", shipment.header().get("send_email") instanceof Boolean b ? b : sendEmail);
-        putIfPresent(variables, "shippedAt", shipment.text("shipped_at"));
-        MutationResult result = centra.mutate("completeShipment", variables, Retry.NEVER);
+        MutationResult result = centra.mutate("completeShipment", completeVariables(shipment, id), Retry.NEVER);
         if (result.ok()) {
             return null;
         }
@@ -223,11 +207,46 @@ public class ShipmentDelivery {
         return again != null && again.path("isShipped").asBoolean() ? null : reason(result.userErrors());
     }
 
+    /** completeShipment's variables: tracking and packages from the ERP, sendEmail from the file or the mapping. */
+    Map<String, Object> completeVariables(InboundDocument shipment, Object id) {
+        Map<String, Object> info = new HashMap<>();
+        putIfPresent(info, "carrier", shipment.text("carrier"));
+        putIfPresent(info, "service", shipment.text("service"));
+        putIfPresent(info, "trackingNumber", shipment.text("tracking_number"));
+        putIfPresent(info, "returnTrackingNumber", shipment.text("return_tracking_number"));
+        if (shipment.header().get("packages") instanceof Number packages) {
+            info.put("packagesNumber", packages.intValue());
+        }
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put("id", id);
+        variables.put("info", info);
+        variables.put("sendEmail", shipment.header().get("send_email") instanceof Boolean b ? b : sendEmail);
+        putIfPresent(variables, "shippedAt", shipment.text("shipped_at"));
+        return variables;
+    }
+
+    /** createShipment's variables for the resolved order lines (order line id → quantity). */
+    static Map<String, Object> createVariables(InboundDocument shipment, Map<Integer, Integer> lines) {
+        List<Map<String, Object>> input = new ArrayList<>();
+        lines.forEach((line, quantity) -> input.add(Map.of("orderLine", Map.of("id", line), "quantity", quantity)));
+        return Map.of("order", shipment.orderNumber(), "lines", input);
+    }
+
+    /** The payment mutation the mapping's {@code capture} asks for, if any, when the shipment is not paid yet. */
+    Optional<String> paymentMutation(JsonNode current) {
+        return switch (payment) {
+            case CAPTURE -> current != null && current.path("isCaptured").asBoolean() ? Optional.empty()
+                    : Optional.of("captureShipment");
+            case MARK_PAID -> Optional.of("markShipmentPaid");
+            case NONE -> Optional.empty();
+        };
+    }
+
     /**
      * Maps the ERP's lines (SKU/EAN, quantity) to order lines; the reason when one cannot be shipped. Units of one SKU
      * on several order lines fill them in order.
      */
-    private static String resolveLines(InboundDocument shipment, JsonNode order, Map<Integer, Integer> lines) {
+    static String resolveLines(InboundDocument shipment, JsonNode order, Map<Integer, Integer> lines) {
         if ("CANCELLED".equals(order.path("status").asText())) {
             return "order " + shipment.orderNumber() + " is cancelled";
         }
@@ -276,7 +295,7 @@ public class ShipmentDelivery {
      * The order's shipment this reference made: tagged with it, or (after a crash before tagging, {@code lines}
      * given) the only untagged, unshipped one of exactly these lines.
      */
-    private static JsonNode existing(JsonNode order, String reference, Map<Integer, Integer> lines) {
+    static JsonNode existing(JsonNode order, String reference, Map<Integer, Integer> lines) {
         List<JsonNode> untagged = new ArrayList<>();
         for (JsonNode shipment : order.path("shipments")) {
             if (reference.equals(shipment.path("externalId").asText(null))) {
@@ -297,12 +316,12 @@ public class ShipmentDelivery {
         return lines;
     }
 
-    private JsonNode order(Integer number) {
+    JsonNode order(Integer number) {
         JsonNode orders = centra.query("shipmentOrder", Map.of("number", number)).data().path("orders");
         return orders.isArray() && !orders.isEmpty() ? orders.get(0) : null;
     }
 
-    private static JsonNode shipmentOf(JsonNode order, long id) {
+    static JsonNode shipmentOf(JsonNode order, long id) {
         if (order == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,8 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.erp.ErpCsvReader;
-import org.centraerp.connector.mapping.MappedRecord;
-import org.centraerp.connector.mapping.RecordMappingException;
 import org.centraerp.connector.mapping.StockMapping;
 import org.centraerp.connector.state.SentValues;
 
@@ -57,22 +56,19 @@ public final class StockPreview {
         ErpCsvReader reader = new ErpCsvReader(mapping.file(), mapping.csv().delimiter(), mapping.csv().charset(),
                 mapping.csv().header(), mapping.columns());
         try (InputStream in = Files.newInputStream(file)) {
+            StockLineMapper mapper = new StockLineMapper(mapping, name, warehouses);
+            StockOutcomes invalid = new StockOutcomes();
             reader.read(in, row -> {
-                MappedRecord mapped = mapping.fields().apply(row.values());
                 String at = "line " + row.line() + ": ";
-                if (!mapped.isValid()) {
-                    out.println(at + "invalid: " + new RecordMappingException(mapped.problems()).getMessage());
+                Optional<StockLine> mapped = mapper.map(row, invalid);
+                if (mapped.isEmpty()) {
+                    // the report's own reason, as the flow's mapper gives it
+                    invalid.drain().forEach(e -> out.println(at + "invalid — " + e.reason()));
                     return;
                 }
-                Map<String, Object> values = mapped.values();
-                int warehouseId = ((Number) values.get(StockMapping.WAREHOUSE_ID)).intValue();
-                int quantity = ((Number) values.get(StockMapping.QUANTITY)).intValue();
-                StockLine line = new StockLine(row.line(), String.valueOf(values.get(StockMapping.KEY)),
-                        String.valueOf(values.getOrDefault(StockMapping.WAREHOUSE, warehouseId)), warehouseId, quantity);
-                if (!warehouses.contains(warehouseId)) {
-                    out.println(at + "invalid: Centra has no warehouse " + warehouseId);
-                    return;
-                }
+                StockLine line = mapped.get();
+                int warehouseId = line.warehouseId();
+                int quantity = line.quantity();
                 if (!delta) {
                     String sent = sentValues.read(AbsoluteStockSender.FLOW, Set.of(line.sizeInWarehouse(key)))
                             .get(line.sizeInWarehouse(key));

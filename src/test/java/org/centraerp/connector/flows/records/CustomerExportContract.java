@@ -15,7 +15,12 @@ import java.util.stream.Stream;
 import org.centraerp.connector.sandbox.store.Customer;
 import org.centraerp.connector.sandbox.store.SandboxData;
 import org.centraerp.connector.state.Watermarks;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +42,8 @@ import org.springframework.test.annotation.DirtiesContext;
         "connector.centra.rate-limit.requests-per-10s=0"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
+// the second test changes another customer: the first counts files from the seeded customers
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class CustomerExportContract {
 
     @Autowired
@@ -44,6 +51,9 @@ abstract class CustomerExportContract {
 
     @Autowired
     Watermarks watermarks;
+
+    @Autowired
+    CamelContext camel;
 
     /** The ERP folder of this test. */
     abstract Path erpFolder();
@@ -57,6 +67,7 @@ abstract class CustomerExportContract {
     abstract JdbcTemplate erp();
 
     @Test
+    @Order(1)
     void eachCustomerChangeReachesTheErpOnceAndNoPersonalDataIsLogged(CapturedOutput output) throws IOException {
         List<Customer> seeded = sandbox.customers.all();
         assertThat(seeded).isNotEmpty();
@@ -84,6 +95,44 @@ abstract class CustomerExportContract {
         }
         assertThat(output.getAll()).doesNotContain(jon.email()).doesNotContain("jon@nightswatch.example")
                 .doesNotContain(jon.lastName());
+    }
+
+    @Test
+    @Order(2)
+    void theWatermarkStaysWhileTheErpWriteFailsAndTheChangeIsExportedOnceItWorks(CapturedOutput output)
+            throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(erp() != null, "needs an ERP table to fail");
+        await().atMost(Duration.ofSeconds(60)).until(() -> watermarks.read("export-customers").isPresent());
+        Customer arya = sandbox.customers.all().get(1);
+        erp().execute("ALTER TABLE erp_customer RENAME TO erp_customer_away");
+        String mark;
+        Instant changedAt;
+        try {
+            mark = watermarks.read("export-customers").orElseThrow();
+            changedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            sandbox.customers.put(arya.changed("arya@braavos.example", "Arya", "Stark", changedAt));
+            // runs that read the change and fail at the ERP write
+            NotifyBuilder failed = new NotifyBuilder(camel).fromRoute("export-customers").whenFailed(2).create();
+            assertThat(failed.matches(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            mark = watermarks.read("export-customers").orElseThrow();
+            NotifyBuilder more = new NotifyBuilder(camel).fromRoute("export-customers").whenFailed(1).create();
+            assertThat(more.matches(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(watermarks.read("export-customers")).contains(mark);
+            assertThat(files()).noneMatch(f -> f.startsWith("customer-" + arya.id() + "-" + changedAt.toString()
+                    .substring(0, 13)));
+        } finally {
+            erp().execute("ALTER TABLE erp_customer_away RENAME TO erp_customer");
+        }
+        String stuck = mark;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(erp().queryForList(
+                "SELECT email FROM erp_customer WHERE customer_id = ? AND email = ?", String.class, arya.id(),
+                "arya@braavos.example")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stuck.equals(watermarks.read("export-customers")
+                .orElseThrow()));
+        assertThat(erp().queryForObject("SELECT COUNT(*) FROM erp_customer WHERE email = ?", Integer.class,
+                "arya@braavos.example")).isOne();
+        assertThat(files()).filteredOn(f -> f.startsWith("customer-" + arya.id() + "-")).hasSize(2);
+        assertThat(output.getAll()).doesNotContain("arya@braavos.example");
     }
 
     private List<String> files() throws IOException {
