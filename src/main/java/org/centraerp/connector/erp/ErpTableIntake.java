@@ -28,6 +28,7 @@ import org.centraerp.connector.state.Watermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +60,11 @@ public class ErpTableIntake {
     private final ErpProperties erp;
     private final MappingRepository mappings;
     private final Watermarks watermarks;
+    private final Environment properties;
 
     public ErpTableIntake(ErpTableProperties tables, ErpDatabase database, ErpProperties erp,
-                          MappingRepository mappings, Watermarks watermarks) {
+                          MappingRepository mappings, Watermarks watermarks, Environment properties) {
+        this.properties = properties;
         this.tables = tables;
         this.database = database;
         this.erp = erp;
@@ -99,6 +102,11 @@ public class ErpTableIntake {
                 layout(flow);
             } catch (IllegalStateException e) {
                 problems.add(where + ": " + e.getMessage());
+            }
+            if (localInbox(flow).isEmpty()) {
+                problems.add(where + ".enabled is true but connector." + flow + ".inbox is not a file: endpoint ("
+                        + scheme(inboxUri(flow)) + ":…): a table is read into a local folder, so give " + flow
+                        + " a file: inbox or read the table with the ERP's own export");
             }
         });
         if (!problems.isEmpty()) {
@@ -211,8 +219,38 @@ public class ErpTableIntake {
         return table;
     }
 
+    /** The flow's inbox endpoint URI (connector.<flow>.inbox), or null when none is configured. */
+    private String inboxUri(String flow) {
+        return properties == null ? null : properties.getProperty("connector." + flow + ".inbox");
+    }
+
+    /**
+     * The folder of the flow's inbox: the path of its {@code file:} endpoint (its options left out), the ERP folder's
+     * {@code in/<flow>} when no inbox is configured, nothing for another endpoint (SFTP...).
+     */
+    Optional<Path> localInbox(String flow) {
+        String uri = inboxUri(flow);
+        if (uri == null || uri.isBlank()) {
+            return Optional.of(erp.inbox(flow));
+        }
+        if (!uri.startsWith("file:")) {
+            return Optional.empty();
+        }
+        String path = uri.substring("file:".length());
+        path = path.startsWith("//") ? path.substring(2) : path;
+        int options = path.indexOf('?');
+        return Optional.of(Path.of(options < 0 ? path : path.substring(0, options)));
+    }
+
+    /** The scheme alone: an endpoint URI may carry a password. */
+    private static String scheme(String uri) {
+        int colon = uri == null ? -1 : uri.indexOf(':');
+        return colon < 0 ? String.valueOf(uri) : uri.substring(0, colon);
+    }
+
     private Path inbox(String flow) {
-        Path inbox = erp.inbox(flow);
+        Path inbox = localInbox(flow).orElseThrow(() -> new IllegalStateException("connector." + flow
+                + ".inbox is not a file: endpoint; an ERP table cannot be read into it"));
         try {
             return Files.createDirectories(inbox);
         } catch (IOException e) {
