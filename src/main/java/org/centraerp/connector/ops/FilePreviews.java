@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.catalogue.CatalogueProperties;
+import org.centraerp.connector.flows.catalogue.ProductPreview;
 import org.centraerp.connector.flows.prices.PricePreview;
 import org.centraerp.connector.flows.returns.ReturnFilePreview;
 import org.centraerp.connector.flows.shipments.ShipmentPreview;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class FilePreviews {
 
     /** The verbs, as in {@code preview stock samples/stock/stock.csv}. */
-    static final String USAGE = "stock <file> | prices <file> | shipments <file> | returns-file <file>";
+    static final String USAGE = "stock <file> | products <file> | prices <file> | shipments <file>"
+            + " | returns-file <file>";
 
     private final CentraClient centra;
     private final MappingRepository mappings;
@@ -55,6 +57,8 @@ public class FilePreviews {
         return switch (flow) {
             case "stock" -> Optional.of(new StockPreview(centra, sentValues.getObject(), stockProperties.getObject())
                     .run(mappings.stock(), path, out));
+            case "products" -> Optional.of(new ProductPreview(centra, catalogueIds.getObject(), sentValues.getObject())
+                    .run(mappings.products(), path, out));
             case "prices" -> Optional.of(new PricePreview(centra, catalogueIds.getObject(), sentValues.getObject(),
                     catalogueProperties.getObject()).run(mappings.prices(), path, out));
             case "shipments" -> Optional.of(new ShipmentPreview(centra, shipmentProgress.getObject())

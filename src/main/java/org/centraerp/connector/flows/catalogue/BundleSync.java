@@ -105,7 +105,7 @@ final class BundleSync {
             input.put("type", first.type());
             input.put("priceType", first.priceType());
             if ("FIXED".equals(first.type())) {
-                long chart = names.sizeChart(first.sizeChart(), List.copyOf(sizes)).id();
+                Object chart = names.sizeChart(first.sizeChart(), List.copyOf(sizes)).id();
                 input.put("sizeChart", Map.of("id", chart));
                 input.put("sizes", sizes.stream().map(s -> Map.of("name", s)).toList());
             }
