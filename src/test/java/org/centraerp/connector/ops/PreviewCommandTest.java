@@ -465,6 +465,7 @@ class PreviewCommandTest {
                 .contains("\"id\" : \"(id of the new variant 'HOODIE|GREY')\"")
                 .contains("# updateProduct SWEATER (id 1), found in Centra by product number (the import links it"
                         + " in the id table): never sent by this connector, variables:")
+                .contains("# updateProductVariant SWEATER|RED (id 1): never sent by this connector, variables:")
                 .doesNotContain("7350009000042")
                 .doesNotContain("createDisplay SWEATER")
                 .doesNotContain("updateDisplay");
@@ -517,8 +518,8 @@ class PreviewCommandTest {
                 .contains("line 3: PARKA|NAVY|M — updateProductSize PARKA|NAVY|M")
                 .contains("line 4: PARKA|OLIVE|S — skipped, unchanged since it was last sent")
                 .contains("line 5: PARKA|OLIVE|M — createProductSize PARKA|OLIVE|M")
-                .contains("# updateProductSize PARKA|NAVY|M (id " + sizeId + "): its size fields changed since"
-                        + " last sent (EAN, UPC, sizeNumber), variables:")
+                .contains("# updateProductSize PARKA|NAVY|M (id " + sizeId + "): one or more of its size fields"
+                        + " (EAN, UPC, sizeNumber) changed since last sent, variables:")
                 .contains("\"EAN\" : \"7350009199999\"")
                 .contains("# createProductSize PARKA|OLIVE|M, variables:")
                 .contains("\"productVariant\" : {\n      \"id\" : " + oliveId)

@@ -194,9 +194,9 @@ public final class ProductPreview {
                 productId = known.get();
                 if (changed(PRODUCT, first.productKey(), first.productHash())) {
                     String call = "updateProduct " + number;
-                    calls.add(new Call(call + " (id " + productId + ")" + (foundNote.isEmpty()
-                            ? ": its product fields changed since last sent" + changedFields()
-                            : foundNote + ": never sent by this connector"), Map.of("id", productId,
+                    calls.add(new Call(call + " (id " + productId + ")" + foundNote + ": "
+                            + why(PRODUCT, first.productKey(), "product", "name, status, brand, collection, folder,"
+                            + " countryOfOrigin, harmonizedCommodityCode"), Map.of("id", productId,
                             "input", inputs.product(first, false))));
                     sent(PRODUCT, first.productKey(), first.productHash());
                     rows.forEach(r -> actions.get(r.line()).add(call));
@@ -250,8 +250,8 @@ public final class ProductPreview {
             Object variantId = known.get();
             if (changed(VARIANT, first.variantKey(), first.variantHash())) {
                 String call = "updateProductVariant " + first.variantKey();
-                calls.add(new Call(call + " (id " + variantId + "): its variant fields changed since last sent"
-                        + " (name, variantNumber, status)", Map.of("id", variantId,
+                calls.add(new Call(call + " (id " + variantId + "): " + why(VARIANT, first.variantKey(), "variant",
+                        "name, variantNumber, status"), Map.of("id", variantId,
                         "input", ProductInputs.updateVariant(first))));
                 sent(VARIANT, first.variantKey(), first.variantHash());
                 rows.forEach(r -> actions.get(r.line()).add(call));
@@ -266,8 +266,8 @@ public final class ProductPreview {
                     actions.get(row.line()).add(call);
                 } else if (changed(SIZE, row.sizeKey(), row.sizeHash())) {
                     String call = "updateProductSize " + row.sizeKey();
-                    calls.add(new Call(call + " (id " + size.get() + "): its size fields changed since last sent"
-                            + " (EAN, UPC, sizeNumber)", Map.of("id", size.get(),
+                    calls.add(new Call(call + " (id " + size.get() + "): " + why(SIZE, row.sizeKey(), "size",
+                            "EAN, UPC, sizeNumber"), Map.of("id", size.get(),
                             "input", ProductInputs.sizeFields(row))));
                     sent(SIZE, row.sizeKey(), row.sizeHash());
                     actions.get(row.line()).add(call);
@@ -317,9 +317,13 @@ public final class ProductPreview {
             }
         }
 
-        private static String changedFields() {
-            return " (name, status, brand, collection, folder, countryOfOrigin, harmonizedCommodityCode: the"
-                    + " connector keeps a digest of what it sent, not the values)";
+        /** Why an object is updated: never sent, or its fields differ from what was last sent. */
+        private String why(String type, String key, String level, String fields) {
+            if (!sent.containsKey(type + ":" + key) && !state.everSent(type, key)) {
+                return "never sent by this connector";
+            }
+            // the sent values hold a digest of the fields, not the fields: which of them changed is not known
+            return "one or more of its " + level + " fields (" + fields + ") changed since last sent";
         }
 
         private Optional<JsonNode> productInCentra(ProductRow row) {
