@@ -551,4 +551,88 @@ class PreviewCommandTest {
             steps.close(run);
         }
     }
+
+    @Autowired
+    org.centraerp.connector.flows.catalogue.BundleFileImport bundleFileImport;
+
+    @Test
+    void previewOfABundleFileSaysCreateThenAfterTheImportUnchangedThenUpdateAndSendsNothing(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createTempDirectory("preview-bundles");
+        Path file = folder.resolve("bundles.csv");
+        String head = "bundle_no;bundle_name;component_sku;quantity\n";
+        String rows = "BUNDLE-PREVIEW;Preview set;SWEATER-RED-M;1\nBUNDLE-PREVIEW;Preview set;CHAIR-OAK;2\n";
+        Files.writeString(file, head + rows + "BUNDLE-PREVIEW;Preview set;NO-SUCH-SKU;1\n"
+                + "BUNDLE-OTHER;Other set;CHAIR-OAK;many\n");
+        String url = "jdbc:h2:mem:preview-sandbox;DB_CLOSE_DELAY=-1";
+        JdbcTemplate state = state(url);
+        List<String> idsBefore = rows(state, "connector_catalogue_id");
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "bundles", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles.csv"));
+        assertThat(out).startsWith("# Preview of bundles.csv with mappings/default/bundles.yaml: nothing is sent")
+                .contains("line 2: BUNDLE-PREVIEW|SWEATER-RED-M — createBundle BUNDLE-PREVIEW")
+                .contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — createBundle BUNDLE-PREVIEW")
+                .contains("line 4: BUNDLE-PREVIEW|NO-SUCH-SKU — failed — unknown component SKU 'NO-SUCH-SKU':"
+                        + " import its product first (or check the SKU)")
+                .containsPattern("line 5: failed — field quantity: .+")
+                .contains("# createBundle BUNDLE-PREVIEW (2 sections), variables:")
+                .contains("\"productNumber\" : \"BUNDLE-PREVIEW\"")
+                .contains("\"quantity\" : 2");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_catalogue_id")).isEqualTo(idsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+
+        Path imported = folder.resolve("bundles-1.csv");
+        Files.writeString(imported, head + rows);
+        importBundles(imported);
+        long bundleId = catalogueIds.find("Bundle", "BUNDLE-PREVIEW").orElseThrow().id();
+        idsBefore = rows(state, "connector_catalogue_id");
+        sentBefore = rows(state, "connector_sent_value");
+        mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "bundles", imported.toString())).isZero();
+        out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles-1.csv"));
+        assertThat(out).contains("line 2: BUNDLE-PREVIEW|SWEATER-RED-M — skipped, unchanged since it was last sent")
+                .contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — skipped, unchanged since it was last sent")
+                .doesNotContain("variables:");
+
+        Path changed = folder.resolve("bundles-2.csv");
+        Files.writeString(changed, head + rows.replace("CHAIR-OAK;2", "CHAIR-OAK;3"));
+        assertThat(previewWithState(url, "preview", "bundles", changed.toString())).isZero();
+        out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles-2.csv"));
+        assertThat(out).contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — updateBundle BUNDLE-PREVIEW")
+                .contains("# updateBundle BUNDLE-PREVIEW (id " + bundleId + "): its name, status, type, sizes or"
+                        + " components changed since last sent; its sections are replaced, variables:")
+                .contains("\"deleteBundleSections\" : [ {")
+                .contains("\"quantity\" : 3");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_catalogue_id")).isEqualTo(idsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    /** The bundle flow's own steps, as route import-bundle-file runs them, on this application's state. */
+    private void importBundles(Path file) throws IOException {
+        org.centraerp.connector.flows.catalogue.BundleFileImport steps = bundleFileImport;
+        var run = steps.open(file.getFileName().toString());
+        try {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                assertThat(steps.check(in, Files.size(file), file.toString(), run)).isNull();
+            }
+            steps.begin(run);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                var batches = steps.batches(in, run, 100);
+                while (batches.hasNext()) {
+                    steps.send(steps.keepChanges(steps.map(batches.next(), run)), run);
+                }
+            }
+            steps.sendRest(run);
+            assertThat(run.report().summary()).contains("2 created");
+        } finally {
+            steps.close(run);
+        }
+    }
 }
