@@ -52,7 +52,8 @@ final class BundleSync {
     static Optional<JsonNode> bundleInCentra(CentraClient centra, String bundleNumber) {
         for (JsonNode product : centra.query("catalogue/bundleByProductNumber", Map.of("productNumber", bundleNumber))
                 .data().path("products")) {
-            if (bundleNumber.equals(product.path("productNumber").asText()) && product.path("bundle").hasNonNull("id")) {
+            if (bundleNumber.equals(product.path("productNumber").asText())
+                    && product.path("bundle").hasNonNull("id")) {
                 return Optional.of(product);
             }
         }

@@ -77,7 +77,8 @@ final class CatalogueNames {
         }
         if (!create) {
             wouldCreate.add("size chart '" + name + "' (sizes " + String.join(", ", sizes) + ")");
-            SizeChartRef named = new SizeChartRef(placeholder("size chart", name), new java.util.LinkedHashSet<>(sizes));
+            SizeChartRef named = new SizeChartRef(placeholder("size chart", name),
+                    new java.util.LinkedHashSet<>(sizes));
             sizeCharts.put(key(name), named);
             return named;
         }
