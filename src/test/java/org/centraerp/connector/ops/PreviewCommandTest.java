@@ -417,4 +417,222 @@ class PreviewCommandTest {
         assertThat(centra.query("testOrderShipments", java.util.Map.of("number", order)).data().path("orders").get(0)
                 .path("shipments").get(0).path("returns")).isEmpty();
     }
+
+    private static final String PRODUCT_HEAD = "style_no;style_name;colour_code;colour_name;size;size_chart;ean;sku;"
+            + "brand;collection;folder\n";
+
+    @Autowired
+    org.centraerp.connector.flows.catalogue.ProductFileImport productFileImport;
+
+    @Test
+    void previewOfANewProductFilePrintsTheCreateProductCallAndNamesWhatWouldBeCreatedAndSendsNothing(
+            CapturedOutput output) throws IOException {
+        Path folder = Files.createTempDirectory("preview-products");
+        String url = fileState(folder);
+        Path file = folder.resolve("products.csv");
+        Files.writeString(file, PRODUCT_HEAD
+                + "HOODIE;Hoodie;BLACK;Black;XS;XS-S;7350009000011;HOODIE-BLACK-XS;Preview Brand;AW24;Hoodies\n"
+                + "HOODIE;Hoodie;BLACK;Black;S;XS-S;7350009000028;HOODIE-BLACK-S;Preview Brand;AW24;Hoodies\n"
+                + "HOODIE;Hoodie;GREY;Grey;XS;XS-S;7350009000035;HOODIE-GREY-XS;Preview Brand;AW24;Hoodies\n"
+                + "HOODIE;;GREY;Grey;S;XS-S;7350009000042;HOODIE-GREY-S;Preview Brand;AW24;Hoodies\n"
+                + "SWEATER;Sweater;RED;Red;S;S-M-L;7350001000015;SWEATER-RED-S;Base Brand;AW24;Sweaters\n"
+                + "SWEATER;Sweater;RED;Red;XL;S-M-L;7350001000999;SWEATER-RED-XL;Base Brand;AW24;Sweaters\n");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "products", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of products.csv"));
+        assertThat(out).startsWith("# Preview of products.csv with mappings/default/products.yaml: nothing is sent")
+                .contains("# would be created first (named here, not created): size chart 'XS-S' (sizes XS, S),"
+                        + " brand 'Preview Brand', folder 'Hoodies'")
+                .contains("line 2: HOODIE|BLACK|XS — createProduct HOODIE, createDisplay HOODIE in store 1")
+                .contains("line 4: HOODIE|GREY|XS — createProduct HOODIE, createDisplay HOODIE in store 1")
+                // the reason the product report gives
+                .containsPattern("line 5: failed — field productName: .+")
+                // in Centra already, unknown to this (empty) id table: linked and sent, as the import would
+                .contains("line 6: SWEATER|RED|S — updateProduct SWEATER, updateProductVariant SWEATER|RED,"
+                        + " updateProductSize SWEATER|RED|S")
+                .contains("line 7: SWEATER|RED|XL — failed — size chart 'S-M-L' has no size 'XL' (sizes: S, M, L)")
+                .contains("# createProduct HOODIE (2 variants with their sizes), variables:")
+                .contains("\"productNumber\" : \"HOODIE\"")
+                .contains("\"brand\" : {\n      \"id\" : \"(id of the new brand 'Preview Brand')\"")
+                .contains("\"collection\" : {\n      \"id\" : 2\n")
+                .contains("\"id\" : \"(id of the new size chart 'XS-S')\"")
+                .contains("\"EAN\" : \"7350009000028\"")
+                .contains("\"sizeNumber\" : \"-XS\"")
+                .contains("# createDisplay HOODIE in store 1, variables:")
+                .contains("\"id\" : \"(id of the new product 'HOODIE')\"")
+                .contains("\"id\" : \"(id of the new variant 'HOODIE|GREY')\"")
+                .contains("# updateProduct SWEATER (id 1), found in Centra by product number (the import links it"
+                        + " in the id table): never sent by this connector, variables:")
+                .contains("# updateProductVariant SWEATER|RED (id 1): never sent by this connector, variables:")
+                .doesNotContain("7350009000042")
+                .doesNotContain("createDisplay SWEATER")
+                .doesNotContain("updateDisplay");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        JdbcTemplate state = state(url);
+        assertThat(rows(state, "connector_catalogue_id")).isEmpty();
+        assertThat(rows(state, "connector_sent_value")).isEmpty();
+        assertThat(centra.pages("catalogue/brands", java.util.Map.of(), "brands", CentraClient.MAX_PAGE_SIZE)
+                .map(b -> b.path("name").asText())).doesNotContain("Preview Brand");
+        assertThat(centra.query("catalogue/productByNumber", java.util.Map.of("productNumber", "HOODIE")).data()
+                .path("products")).isEmpty();
+    }
+
+    @Test
+    void aProductFilePreviewedAfterItWasImportedIsUnchangedAndAChangedSizeIsOneUpdate(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createTempDirectory("preview-products-imported");
+        Path file = folder.resolve("parka.csv");
+        String rows = "PARKA;Parka;NAVY;Navy;S;S-M-L;7350009100011;PARKA-NAVY-S;Base Brand;AW24;Sweaters\n"
+                + "PARKA;Parka;NAVY;Navy;M;S-M-L;7350009100028;PARKA-NAVY-M;Base Brand;AW24;Sweaters\n"
+                + "PARKA;Parka;OLIVE;Olive;S;S-M-L;7350009100035;PARKA-OLIVE-S;Base Brand;AW24;Sweaters\n";
+        Files.writeString(file, PRODUCT_HEAD + rows);
+        importProducts(file);
+        assertThat(catalogueIds.find("Product", "PARKA")).isPresent();
+        // this application's own state database: the one the import just filled
+        String url = "jdbc:h2:mem:preview-sandbox;DB_CLOSE_DELAY=-1";
+        JdbcTemplate state = state(url);
+        List<String> idsBefore = rows(state, "connector_catalogue_id");
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "products", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of parka.csv"));
+        assertThat(out).contains("line 2: PARKA|NAVY|S — skipped, unchanged since it was last sent")
+                .contains("line 3: PARKA|NAVY|M — skipped, unchanged since it was last sent")
+                .contains("line 4: PARKA|OLIVE|S — skipped, unchanged since it was last sent")
+                .doesNotContain("# would be created").doesNotContain("variables:");
+
+        Path changed = folder.resolve("parka-2.csv");
+        Files.writeString(changed, PRODUCT_HEAD + rows.replace("7350009100028", "7350009199999")
+                + "PARKA;Parka;OLIVE;Olive;M;S-M-L;7350009100042;PARKA-OLIVE-M;Base Brand;AW24;Sweaters\n");
+        long sizeId = catalogueIds.find("ProductSize", "PARKA|NAVY|M").orElseThrow().id();
+        long oliveId = catalogueIds.find("ProductVariant", "PARKA|OLIVE").orElseThrow().id();
+
+        assertThat(previewWithState(url, "preview", "products", changed.toString())).isZero();
+
+        out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of parka-2.csv"));
+        assertThat(out).contains("line 2: PARKA|NAVY|S — skipped, unchanged since it was last sent")
+                .contains("line 3: PARKA|NAVY|M — updateProductSize PARKA|NAVY|M")
+                .contains("line 4: PARKA|OLIVE|S — skipped, unchanged since it was last sent")
+                .contains("line 5: PARKA|OLIVE|M — createProductSize PARKA|OLIVE|M")
+                .contains("# updateProductSize PARKA|NAVY|M (id " + sizeId + "): one or more of its size fields"
+                        + " (EAN, UPC, sizeNumber) changed since last sent, variables:")
+                .contains("\"EAN\" : \"7350009199999\"")
+                .contains("# createProductSize PARKA|OLIVE|M, variables:")
+                .contains("\"productVariant\" : {\n      \"id\" : " + oliveId)
+                .doesNotContain("updateProduct PARKA").doesNotContain("createProduct ")
+                .doesNotContain("Display");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_catalogue_id")).isEqualTo(idsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    /** The product flow's own steps, as route import-product-file runs them, on this application's state. */
+    private void importProducts(Path file) throws IOException {
+        org.centraerp.connector.flows.catalogue.ProductFileImport steps = productFileImport;
+        var run = steps.open(file.getFileName().toString());
+        try {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                assertThat(steps.check(in, Files.size(file), file.toString(), run)).isNull();
+            }
+            steps.begin(run);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                var batches = steps.batches(in, run, 100);
+                while (batches.hasNext()) {
+                    steps.send(steps.keepChanges(steps.map(batches.next(), run)), run);
+                }
+            }
+            steps.sendRest(run);
+            assertThat(run.report().summary()).contains("3 created");
+        } finally {
+            steps.close(run);
+        }
+    }
+
+    @Autowired
+    org.centraerp.connector.flows.catalogue.BundleFileImport bundleFileImport;
+
+    @Test
+    void previewOfABundleFileSaysCreateThenAfterTheImportUnchangedThenUpdateAndSendsNothing(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createTempDirectory("preview-bundles");
+        Path file = folder.resolve("bundles.csv");
+        String head = "bundle_no;bundle_name;component_sku;quantity\n";
+        String rows = "BUNDLE-PREVIEW;Preview set;SWEATER-RED-M;1\nBUNDLE-PREVIEW;Preview set;CHAIR-OAK;2\n";
+        Files.writeString(file, head + rows + "BUNDLE-PREVIEW;Preview set;NO-SUCH-SKU;1\n"
+                + "BUNDLE-OTHER;Other set;CHAIR-OAK;many\n");
+        String url = "jdbc:h2:mem:preview-sandbox;DB_CLOSE_DELAY=-1";
+        JdbcTemplate state = state(url);
+        List<String> idsBefore = rows(state, "connector_catalogue_id");
+        List<String> sentBefore = rows(state, "connector_sent_value");
+        int mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "bundles", file.toString())).isZero();
+
+        String out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles.csv"));
+        assertThat(out).startsWith("# Preview of bundles.csv with mappings/default/bundles.yaml: nothing is sent")
+                .contains("line 2: BUNDLE-PREVIEW|SWEATER-RED-M — createBundle BUNDLE-PREVIEW")
+                .contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — createBundle BUNDLE-PREVIEW")
+                .contains("line 4: BUNDLE-PREVIEW|NO-SUCH-SKU — failed — unknown component SKU 'NO-SUCH-SKU':"
+                        + " import its product first (or check the SKU)")
+                .containsPattern("line 5: failed — field quantity: .+")
+                .contains("# createBundle BUNDLE-PREVIEW (2 sections), variables:")
+                .contains("\"productNumber\" : \"BUNDLE-PREVIEW\"")
+                .contains("\"quantity\" : 2");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_catalogue_id")).isEqualTo(idsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+
+        Path imported = folder.resolve("bundles-1.csv");
+        Files.writeString(imported, head + rows);
+        importBundles(imported);
+        long bundleId = catalogueIds.find("Bundle", "BUNDLE-PREVIEW").orElseThrow().id();
+        idsBefore = rows(state, "connector_catalogue_id");
+        sentBefore = rows(state, "connector_sent_value");
+        mutationsBefore = MUTATIONS.get();
+
+        assertThat(previewWithState(url, "preview", "bundles", imported.toString())).isZero();
+        out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles-1.csv"));
+        assertThat(out).contains("line 2: BUNDLE-PREVIEW|SWEATER-RED-M — skipped, unchanged since it was last sent")
+                .contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — skipped, unchanged since it was last sent")
+                .doesNotContain("variables:");
+
+        Path changed = folder.resolve("bundles-2.csv");
+        Files.writeString(changed, head + rows.replace("CHAIR-OAK;2", "CHAIR-OAK;3"));
+        assertThat(previewWithState(url, "preview", "bundles", changed.toString())).isZero();
+        out = output.getOut().substring(output.getOut().lastIndexOf("# Preview of bundles-2.csv"));
+        assertThat(out).contains("line 3: BUNDLE-PREVIEW|CHAIR-OAK — updateBundle BUNDLE-PREVIEW")
+                .contains("# updateBundle BUNDLE-PREVIEW (id " + bundleId + "): its name, status, type, sizes or"
+                        + " components changed since last sent; its sections are replaced, variables:")
+                .contains("\"deleteBundleSections\" : [ {")
+                .contains("\"quantity\" : 3");
+        assertThat(MUTATIONS.get()).isEqualTo(mutationsBefore);
+        assertThat(rows(state, "connector_catalogue_id")).isEqualTo(idsBefore);
+        assertThat(rows(state, "connector_sent_value")).isEqualTo(sentBefore);
+    }
+
+    /** The bundle flow's own steps, as route import-bundle-file runs them, on this application's state. */
+    private void importBundles(Path file) throws IOException {
+        org.centraerp.connector.flows.catalogue.BundleFileImport steps = bundleFileImport;
+        var run = steps.open(file.getFileName().toString());
+        try {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                assertThat(steps.check(in, Files.size(file), file.toString(), run)).isNull();
+            }
+            steps.begin(run);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                var batches = steps.batches(in, run, 100);
+                while (batches.hasNext()) {
+                    steps.send(steps.keepChanges(steps.map(batches.next(), run)), run);
+                }
+            }
+            steps.sendRest(run);
+            assertThat(run.report().summary()).contains("2 created");
+        } finally {
+            steps.close(run);
+        }
+    }
 }

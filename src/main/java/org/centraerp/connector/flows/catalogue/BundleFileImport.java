@@ -70,13 +70,12 @@ public class BundleFileImport extends CatalogueFileSteps<BundleFileImport.Run> {
     public List<List<BundleRow>> map(@Body List<ErpCsvReader.Row> rows, @ExchangeProperty(ErpFileFailures.RUN) Run run) {
         List<List<BundleRow>> complete = new ArrayList<>();
         for (ErpCsvReader.Row row : rows) {
-            MappedRecord mapped = run.file.fields().apply(row.values());
-            if (!mapped.isValid()) {
-                run.report().row(row.line(), null, Outcome.FAILED, String.join("; ", mapped.problems().stream()
-                        .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
+            Mapped mapped = map(run.file, row);
+            if (mapped.row() == null) {
+                run.report().row(row.line(), null, Outcome.FAILED, mapped.problem());
                 continue;
             }
-            BundleRow bundle = bundleRow(row.line(), mapped.values());
+            BundleRow bundle = mapped.row();
             if (!run.open.isEmpty() && !run.open.get(0).bundleNumber().equals(bundle.bundleNumber())) {
                 complete.add(List.copyOf(run.open));
                 run.open.clear();
@@ -102,6 +101,20 @@ public class BundleFileImport extends CatalogueFileSteps<BundleFileImport.Run> {
             run.sync.sync(List.copyOf(run.open), run.report());
             run.open.clear();
         }
+    }
+
+    /** A row of the file as a bundle row, or why it cannot be one (the report's reason). */
+    record Mapped(BundleRow row, String problem) {
+    }
+
+    /** One row through the bundles mapping, as the flow and {@code preview bundles} map it. */
+    static Mapped map(ErpFileMapping mapping, ErpCsvReader.Row row) {
+        MappedRecord mapped = mapping.fields().apply(row.values());
+        if (!mapped.isValid()) {
+            return new Mapped(null, String.join("; ", mapped.problems().stream()
+                    .map(p -> "field " + p.field() + ": " + p.reason()).toList()));
+        }
+        return new Mapped(bundleRow(row.line(), mapped.values()), null);
     }
 
     private static BundleRow bundleRow(long line, Map<String, Object> v) {

@@ -41,6 +41,11 @@ final class CatalogueState {
         return !sent.changed(FLOW, Map.of(type + ":" + key, hash)).isEmpty();
     }
 
+    /** True when something was ever sent for this key (read-only). */
+    boolean everSent(String type, String key) {
+        return !sent.read(FLOW, List.of(type + ":" + key)).isEmpty();
+    }
+
     void sent(String type, String key, String hash) {
         sent.remember(FLOW, Map.of(type + ":" + key, hash));
     }

@@ -4,6 +4,7 @@ import static org.centraerp.connector.flows.catalogue.CatalogueState.DISPLAY;
 import static org.centraerp.connector.flows.catalogue.CatalogueState.DISPLAY_VARIANT;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,15 +67,9 @@ final class DisplaySync {
                          boolean productCreated, List<String> missing, Map<String, Long> variantIds) {
         Optional<JsonNode> existing = productCreated ? Optional.empty() : find(productId, rule.store());
         if (existing.isEmpty()) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("store", Map.of("id", rule.store()));
-            input.put("product", Map.of("id", productId));
-            input.put("name", product.productName());
-            input.put("status", rule.status());
-            input.put("addMarkets", rule.markets().stream().map(m -> Map.of("id", m)).toList());
-            input.put("addProductVariants", variantIds.values().stream()
-                    .map(id -> Map.of("productVariant", Map.of("id", id))).toList());
-            long id = centra.mutate("catalogue/createDisplay", Map.of("input", input), Retry.NEVER).orThrow()
+            long id = centra.mutate("catalogue/createDisplay",
+                            Map.of("input", createInput(rule, product, productId, variantIds.values())), Retry.NEVER)
+                    .orThrow()
                     .path("display").path("id").asLong();
             CatalogueState.Writes writes = new CatalogueState.Writes().link(DISPLAY, displayKey, id, productId);
             variantIds.keySet().forEach(v -> writes.link(DISPLAY_VARIANT, v + "@" + rule.store(), id, productId));
@@ -85,19 +80,43 @@ final class DisplaySync {
         state.link(DISPLAY, displayKey, displayId, productId);
         Set<Long> present = new HashSet<>();
         existing.get().path("productVariants").forEach(v -> present.add(v.path("id").asLong()));
-        List<Map<String, Object>> add = missing.stream().map(variantIds::get).filter(id -> !present.contains(id))
-                .map(id -> Map.<String, Object>of("productVariant", Map.of("id", id))).toList();
+        List<Long> add = missing.stream().map(variantIds::get).filter(id -> !present.contains(id)).toList();
         if (!add.isEmpty()) {
-            centra.mutate("catalogue/updateDisplay", Map.of("id", displayId,
-                    "input", Map.of("addProductVariants", add)), Retry.SAFE).orThrow();
+            centra.mutate("catalogue/updateDisplay", Map.of("id", displayId, "input", addInput(add)), Retry.SAFE)
+                    .orThrow();
         }
         missing.forEach(v -> state.link(DISPLAY_VARIANT, v + "@" + rule.store(), displayId, productId));
         return false;
     }
 
-    private Optional<JsonNode> find(long productId, int store) {
+    /** createDisplay's input: the product's display in the rule's store, with these variants. */
+    static Map<String, Object> createInput(DisplayRule rule, ProductRow product, Object productId,
+                                           Collection<?> variantIds) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("store", Map.of("id", rule.store()));
+        input.put("product", Map.of("id", productId));
+        input.put("name", product.productName());
+        input.put("status", rule.status());
+        input.put("addMarkets", rule.markets().stream().map(m -> Map.of("id", m)).toList());
+        input.put("addProductVariants", variantIds.stream()
+                .map(id -> Map.of("productVariant", Map.of("id", id))).toList());
+        return input;
+    }
+
+    /** updateDisplay's input: the variants to add to the display. */
+    static Map<String, Object> addInput(Collection<?> variantIds) {
+        return Map.of("addProductVariants", variantIds.stream()
+                .map(id -> Map.<String, Object>of("productVariant", Map.of("id", id))).toList());
+    }
+
+    /** The product's display in the store, with its variants (a query). */
+    static Optional<JsonNode> find(CentraClient centra, long productId, int store) {
         JsonNode displays = centra.query("catalogue/productDisplays", Map.of("productId", productId, "storeId", store))
                 .data().path("displays");
         return displays.isEmpty() ? Optional.empty() : Optional.of(displays.get(0));
+    }
+
+    private Optional<JsonNode> find(long productId, int store) {
+        return find(centra, productId, store);
     }
 }

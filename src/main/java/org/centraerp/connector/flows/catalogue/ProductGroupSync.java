@@ -33,8 +33,7 @@ final class ProductGroupSync {
 
     private final CentraClient centra;
     private final CatalogueState state;
-    private final CatalogueNames names;
-    private final Map<String, List<String>> chartSizes;
+    private final ProductInputs inputs;
     private final IdConversionBuffer conversions;
     private final DisplaySync displays;
 
@@ -42,8 +41,7 @@ final class ProductGroupSync {
                      Map<String, List<String>> chartSizes, IdConversionBuffer conversions, DisplaySync displays) {
         this.centra = centra;
         this.state = state;
-        this.names = names;
-        this.chartSizes = chartSizes;
+        this.inputs = new ProductInputs(names, chartSizes);
         this.conversions = conversions;
         this.displays = displays;
     }
@@ -90,16 +88,13 @@ final class ProductGroupSync {
         if (known.isEmpty()) {
             Map<String, List<ProductRow>> valid = new LinkedHashMap<>();
             byVariant.forEach((variantKey, variantRows) -> {
-                List<ProductRow> sizes = validSizes(variantRows, outcomes);
+                List<ProductRow> sizes = inputs.validSizes(variantRows, outcomes);
                 if (!sizes.isEmpty()) {
                     valid.put(variantKey, sizes);
                 }
             });
             JsonNode created;
-            Map<String, Object> input = productInput(row, true);
-            if (!valid.isEmpty()) {
-                input.put("addProductVariants", valid.values().stream().map(this::variantInput).toList());
-            }
+            Map<String, Object> input = inputs.createProduct(row, valid.values());
             try {
                 created = centra.mutate("catalogue/createProduct", Map.of("input", input), Retry.NEVER).orThrow()
                         .path("product");
@@ -138,7 +133,7 @@ final class ProductGroupSync {
             return new ProductId(id, true);
         }
         if (state.changed(PRODUCT, key, row.productHash())) {
-            centra.mutate("catalogue/updateProduct", Map.of("id", known.get(), "input", productInput(row, false)),
+            centra.mutate("catalogue/updateProduct", Map.of("id", known.get(), "input", inputs.product(row, false)),
                     Retry.SAFE).orThrow();
             state.sent(PRODUCT, key, row.productHash());
             outcomes.updated(rows);
@@ -183,7 +178,7 @@ final class ProductGroupSync {
     private Optional<Long> variant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {
         ProductRow first = rows.get(0);
         try {
-            List<ProductRow> valid = validSizes(rows, outcomes);
+            List<ProductRow> valid = inputs.validSizes(rows, outcomes);
             if (valid.isEmpty()) {
                 return Optional.empty();
             }
@@ -193,9 +188,8 @@ final class ProductGroupSync {
             }
             long variantId = known.get();
             if (state.changed(VARIANT, first.variantKey(), first.variantHash())) {
-                centra.mutate("catalogue/updateProductVariant", Map.of("id", variantId, "input", Map.of(
-                        "name", first.variantName(), "status", first.variantStatus(),
-                        "variantNumber", first.variantNumber())), Retry.SAFE).orThrow();
+                centra.mutate("catalogue/updateProductVariant", Map.of("id", variantId,
+                        "input", ProductInputs.updateVariant(first)), Retry.SAFE).orThrow();
                 state.sent(VARIANT, first.variantKey(), first.variantHash());
                 outcomes.updated(rows);
             }
@@ -209,63 +203,15 @@ final class ProductGroupSync {
         }
     }
 
-    /** Rows whose size the variant's size chart has (created with the file's sizes when missing), once each. */
-    private List<ProductRow> validSizes(List<ProductRow> rows, RowOutcomes outcomes) {
-        String chart = rows.get(0).sizeChart();
-        CatalogueNames.SizeChartRef ref = names.sizeChart(chart, chartSizes.getOrDefault(chart, List.of()));
-        Map<String, ProductRow> seen = new HashMap<>();
-        List<ProductRow> valid = new ArrayList<>();
-        for (ProductRow row : rows) {
-            if (!chart.equals(row.sizeChart())) {
-                outcomes.failed(List.of(row), "variant " + row.variantKey() + " uses size chart '" + chart
-                        + "' (line " + rows.get(0).line() + "), not '" + row.sizeChart() + "'");
-            } else if (!ref.sizes().contains(row.size())) {
-                outcomes.failed(List.of(row), "size chart '" + chart + "' has no size '" + row.size() + "' (sizes: "
-                        + String.join(", ", ref.sizes()) + ")");
-            } else if (seen.containsKey(row.size())) {
-                outcomes.failed(List.of(row), "size " + row.size() + " of " + row.variantKey()
-                        + " is also on line " + seen.get(row.size()).line());
-            } else {
-                seen.put(row.size(), row);
-                valid.add(row);
-            }
-        }
-        return valid;
-    }
-
     private long createVariant(long productId, List<ProductRow> rows, RowOutcomes outcomes) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("product", Map.of("id", productId));
-        input.putAll(variantInput(rows));
-        JsonNode created = centra.mutate("catalogue/createProductVariant", Map.of("input", input), Retry.NEVER)
+        JsonNode created = centra.mutate("catalogue/createProductVariant",
+                        Map.of("input", inputs.createVariant(productId, rows)), Retry.NEVER)
                 .orThrow().path("productVariant");
         CatalogueState.Writes writes = new CatalogueState.Writes();
         long variantId = variantCreated(productId, rows, created, writes);
         state.write(writes);
         outcomes.created(rows);
         return variantId;
-    }
-
-    /** A variant with its sizes, as createProductVariant and createProduct's addProductVariants take it. */
-    private Map<String, Object> variantInput(List<ProductRow> rows) {
-        ProductRow first = rows.get(0);
-        long chartId = names.sizeChart(first.sizeChart(), List.of()).id();
-        List<Map<String, Object>> sizes = new ArrayList<>();
-        for (ProductRow row : rows) {
-            Map<String, Object> size = new LinkedHashMap<>();
-            size.put("size", Map.of("name", row.size()));
-            putIfSet(size, "EAN", row.ean());
-            putIfSet(size, "UPC", row.upc());
-            putIfSet(size, "sizeNumber", row.sizeNumber());
-            sizes.add(size);
-        }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("name", first.variantName());
-        input.put("status", first.variantStatus());
-        input.put("variantNumber", first.variantNumber());
-        input.put("sizeChart", Map.of("id", chartId));
-        input.put("productSizes", sizes);
-        return input;
     }
 
     /** Links a variant Centra just created and its sizes (by size name) in the id table. */
@@ -294,17 +240,14 @@ final class ProductGroupSync {
         try {
             Optional<Long> known = state.id(SIZE, row.sizeKey());
             if (known.isEmpty()) {
-                Map<String, Object> input = new LinkedHashMap<>(sizeFields(row));
-                input.put("productVariant", Map.of("id", variantId));
-                input.put("size", Map.of("name", row.size()));
-                input.put("isActive", true);
-                long id = centra.mutate("catalogue/createProductSize", Map.of("input", input), Retry.NEVER)
+                long id = centra.mutate("catalogue/createProductSize",
+                                Map.of("input", ProductInputs.createSize(variantId, row)), Retry.NEVER)
                         .orThrow().path("productSize").path("id").asLong();
                 sizeCreated(productId, variantId, row, id);
                 outcomes.created(List.of(row));
             } else if (state.changed(SIZE, row.sizeKey(), row.sizeHash())) {
-                centra.mutate("catalogue/updateProductSize", Map.of("id", known.get(), "input", sizeFields(row)),
-                        Retry.SAFE).orThrow();
+                centra.mutate("catalogue/updateProductSize", Map.of("id", known.get(),
+                        "input", ProductInputs.sizeFields(row)), Retry.SAFE).orThrow();
                 state.sent(SIZE, row.sizeKey(), row.sizeHash());
                 linkSku(productId, variantId, row);
                 outcomes.updated(List.of(row));
@@ -325,37 +268,6 @@ final class ProductGroupSync {
     private void linkSku(long productId, long variantId, ProductRow row) {
         if (row.sku() != null) {
             state.link(SKU, row.sku(), variantId, productId);
-        }
-    }
-
-    private Map<String, Object> productInput(ProductRow row, boolean create) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("name", row.productName());
-        input.put("status", row.productStatus());
-        if (create) {
-            input.put("productNumber", row.productNumber());
-        }
-        names.brand(row.brand()).ifPresent(id -> input.put("brand", Map.of("id", id)));
-        names.collection(row.collection()).ifPresent(id -> input.put("collection", Map.of("id", id)));
-        names.folder(row.folder()).ifPresent(id -> input.put("folder", Map.of("id", id)));
-        if (row.countryOfOrigin() != null) {
-            input.put("countryOfOrigin", Map.of("code", row.countryOfOrigin()));
-        }
-        putIfSet(input, "harmonizedCommodityCode", row.harmonizedCommodityCode());
-        return input;
-    }
-
-    private static Map<String, Object> sizeFields(ProductRow row) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        putIfSet(fields, "EAN", row.ean());
-        putIfSet(fields, "UPC", row.upc());
-        putIfSet(fields, "sizeNumber", row.sizeNumber());
-        return fields;
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
         }
     }
 }

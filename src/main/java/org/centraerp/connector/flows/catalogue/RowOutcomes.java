@@ -37,6 +37,15 @@ final class RowOutcomes {
         return outcomes.get(row.line()) == Outcome.FAILED;
     }
 
+    /** Why the row failed, or null. */
+    String reason(ProductRow row) {
+        return reasons.get(row.line());
+    }
+
+    Outcome outcome(ProductRow row) {
+        return outcomes.get(row.line());
+    }
+
     void report(Collection<ProductRow> rows, ImportReport report) {
         for (ProductRow row : rows) {
             report.row(row.line(), row.sizeKey(), outcomes.get(row.line()), reasons.get(row.line()));
