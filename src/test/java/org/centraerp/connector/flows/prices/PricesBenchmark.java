@@ -51,7 +51,7 @@ public final class PricesBenchmark {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/connector").toAbsolutePath(),
-                "--camel.main.routes-include-pattern=file:routes/import-prices.camel.yaml",
+                "--camel.main.routes-include-pattern=file:routes/import-erp-file.camel.yaml",
                 "--connector.master-data.at-start=false",
                 "--connector.erp.folder=" + work.resolve("erp").toAbsolutePath(),
                 "--connector.catalogue.poll-delay=200",
