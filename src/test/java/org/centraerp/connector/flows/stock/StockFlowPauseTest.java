@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.centraerp.connector.centra.CentraEndpoint;
 import org.centraerp.connector.ops.CentraTokenExpiry;
 import org.centraerp.connector.ops.FlowPauses;
 import org.centraerp.connector.ops.LoggedStackTraces;
@@ -74,6 +75,9 @@ class StockFlowPauseTest {
     SentValues sentValues;
 
     @Autowired
+    CentraEndpoint endpoint;
+
+    @Autowired
     FlowPauses pauses;
 
     @Autowired
@@ -102,7 +106,7 @@ class StockFlowPauseTest {
     @Test
     void missingWritePermissionPausesTheFlowWithOneLineAndTheFileIsAppliedOnceTheTokenCanWrite(
             CapturedOutput output) {
-        writeToken("sandbox-readonly-token");
+        useToken("sandbox-readonly-token");
         stock.drop("stock.csv", StockTestSupport.sampleFile());
 
         await().atMost(PATIENCE).until(() -> pauses.pause(FLOW).map(FlowPauses.Pause::failures).orElse(0) >= 4);
@@ -152,7 +156,7 @@ class StockFlowPauseTest {
 
     @Test
     void aRefusedTokenPausesWithOneClearLineAndHealthDownUntilAValidTokenIsInPlace(CapturedOutput output) {
-        writeToken("revoked-or-expired-token");
+        useToken("revoked-or-expired-token");
         stock.drop("stock.csv", StockTestSupport.sampleFile());
 
         await().atMost(PATIENCE).until(() -> pauses.pause(FLOW).map(FlowPauses.Pause::failures).orElse(0) >= 3);
@@ -202,6 +206,15 @@ class StockFlowPauseTest {
                 || trace.contains("\tat org.centraerp.connector.flows.stock.")
                 || trace.contains("\tat org.centraerp.connector.erp.")
                 || trace.contains("\tat org.apache.camel.component.file.");
+    }
+
+    /**
+     * The token file holds the token and the connector uses it: it reads the file again a second after its last
+     * read, so a file dropped at once could still be sent with the token before.
+     */
+    private void useToken(String token) {
+        writeToken(token);
+        await().atMost(PATIENCE).until(() -> endpoint.token().current().equals(token));
     }
 
     private static void writeToken(String token) {
