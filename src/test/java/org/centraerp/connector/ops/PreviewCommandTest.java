@@ -532,8 +532,20 @@ class PreviewCommandTest {
 
     /** The product flow's own steps, as route import-product-file runs them, on this application's state. */
     private void importProducts(Path file) throws IOException {
-        org.centraerp.connector.flows.catalogue.ProductFileImport steps = productFileImport;
-        var run = steps.open(file.getFileName().toString());
+        var steps = productFileImport;
+        importFile(steps, file, (batch, run) -> steps.send(steps.keepChanges(steps.map(batch, run)), run),
+                steps::sendRest, "3 created");
+    }
+
+    /**
+     * A catalogue flow's steps on {@code file} as the import template runs them: check, begin, each batch (map,
+     * keep the changes, send), the rest; the report's summary holds {@code summary}.
+     */
+    private static <R extends org.centraerp.connector.flows.catalogue.CatalogueFileSteps.Run> void importFile(
+            org.centraerp.connector.flows.catalogue.CatalogueFileSteps<R> steps, Path file,
+            java.util.function.BiConsumer<List<org.centraerp.connector.erp.ErpCsvReader.Row>, R> sendBatch,
+            java.util.function.Consumer<R> sendRest, String summary) throws IOException {
+        R run = steps.open(file.getFileName().toString());
         try {
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 assertThat(steps.check(in, Files.size(file), file.toString(), run)).isNull();
@@ -542,11 +554,11 @@ class PreviewCommandTest {
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 var batches = steps.batches(in, run, 100);
                 while (batches.hasNext()) {
-                    steps.send(steps.keepChanges(steps.map(batches.next(), run)), run);
+                    sendBatch.accept(batches.next(), run);
                 }
             }
-            steps.sendRest(run);
-            assertThat(run.report().summary()).contains("3 created");
+            sendRest.accept(run);
+            assertThat(run.report().summary()).contains(summary);
         } finally {
             steps.close(run);
         }
@@ -616,23 +628,8 @@ class PreviewCommandTest {
 
     /** The bundle flow's own steps, as route import-bundle-file runs them, on this application's state. */
     private void importBundles(Path file) throws IOException {
-        org.centraerp.connector.flows.catalogue.BundleFileImport steps = bundleFileImport;
-        var run = steps.open(file.getFileName().toString());
-        try {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                assertThat(steps.check(in, Files.size(file), file.toString(), run)).isNull();
-            }
-            steps.begin(run);
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                var batches = steps.batches(in, run, 100);
-                while (batches.hasNext()) {
-                    steps.send(steps.keepChanges(steps.map(batches.next(), run)), run);
-                }
-            }
-            steps.sendRest(run);
-            assertThat(run.report().summary()).contains("2 created");
-        } finally {
-            steps.close(run);
-        }
+        var steps = bundleFileImport;
+        importFile(steps, file, (batch, run) -> steps.send(steps.keepChanges(steps.map(batch, run)), run),
+                steps::sendRest, "2 created");
     }
 }

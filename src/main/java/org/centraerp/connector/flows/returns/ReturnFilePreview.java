@@ -1,20 +1,15 @@
 package org.centraerp.connector.flows.returns;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.centraerp.connector.centra.CentraClient;
 import org.centraerp.connector.flows.shipments.InboundDocument;
-import org.centraerp.connector.flows.shipments.InboundDocumentReader;
+import org.centraerp.connector.flows.shipments.InboundDocumentPreview;
 import org.centraerp.connector.flows.shipments.ShipmentProgress;
 import org.centraerp.connector.mapping.InboundDocumentsMapping;
 
@@ -28,7 +23,6 @@ public final class ReturnFilePreview {
 
     /** Stands for the id Centra gives a return createReturn would make. */
     static final String NEW_RETURN = "(id of the new return)";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final CentraClient centra;
     private final ShipmentProgress progress;
@@ -40,46 +34,15 @@ public final class ReturnFilePreview {
 
     /** Prints the preview; 0 when the file could be read, 1 otherwise. */
     public int run(InboundDocumentsMapping mapping, Path file, PrintStream out) {
-        if (!Files.isRegularFile(file)) {
-            out.println("preview: no file " + file);
-            return 1;
-        }
-        String name = file.getFileName().toString();
-        List<InboundDocument> documents;
-        try {
-            documents = new InboundDocumentReader(mapping).read(file);
-        } catch (RuntimeException e) {
-            out.println("preview: " + name + " cannot be read: " + e.getMessage());
-            return 1;
-        }
         ReturnDelivery delivery = new ReturnDelivery(centra, progress, mapping.flag("restock-default", true),
                 mapping.flag("send-email", false));
-        out.println("# Preview of " + name + " with " + mapping.file() + ": nothing is sent");
-        for (InboundDocument document : documents) {
-            List<Map.Entry<String, Map<String, Object>>> calls = new ArrayList<>();
-            String skipped = plan(delivery, document, calls);
-            String what = document.source() + ": return " + (document.reference() == null ? "(no reference)"
-                    : document.reference()) + " of order " + document.orderNumber();
-            if (skipped != null) {
-                out.println(what + " — " + skipped);
-                continue;
-            }
-            out.println(what + " — " + String.join(", ", calls.stream().map(Map.Entry::getKey).toList()));
-            calls.forEach(call -> {
-                out.println("# " + call.getKey() + ", variables:");
-                out.println(json(call.getValue()));
-            });
-        }
-        return 0;
+        return InboundDocumentPreview.print("return", mapping, file, out,
+                (document, calls) -> plan(delivery, document, calls));
     }
 
     /** The calls, in order, into {@code calls}; or why none is made. Follows {@link ReturnDelivery#deliver}. */
     private static String plan(ReturnDelivery delivery, InboundDocument document,
-                               List<Map.Entry<String, Map<String, Object>>> calls) {
-        if (!document.isValid()) {
-            return "refused — " + (document.problems().isEmpty() ? "no lines"
-                    : String.join("; ", document.problems()));
-        }
+                               List<Map.Entry<String, Object>> calls) {
         JsonNode order = delivery.order(document.orderNumber());
         if (order == null) {
             return "refused — unknown order " + document.orderNumber();
@@ -115,13 +78,5 @@ public final class ReturnFilePreview {
         variables.put("id", id);
         variables.put("sendEmail", delivery.sendEmail());
         return variables;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
     }
 }
